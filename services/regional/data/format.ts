@@ -1,0 +1,315 @@
+/**
+ * The format of a region's structured data files (`services/<region>/data/*.json`).
+ *
+ * One file per source document: the file names the document once (`document`, the seed
+ * file's name), and every record in it names the section it was read from. The loader
+ * validates each file against these schemas before it writes anything, so a typo in a
+ * file is reported with its path instead of surfacing as a wrong figure in a dashboard.
+ *
+ * Rules the format encodes:
+ * - Amounts are whole kroner as integers (`Kroner`); what a document leaves blank
+ *   ("Endnu ukendt", an empty cell) is `null`, never 0.
+ * - Danish text is kept as the document prints it.
+ * - IDs are lower-case ASCII, start with the region (`nordjylland-`, `syddanmark-`) and are
+ *   unique across the whole supergraph.
+ */
+import { z } from 'zod';
+
+/** Lower-case ASCII slug; Danish letters are spelled out (æ→ae, ø→oe, å→aa). */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case ASCII words joined by hyphens');
+
+/** Whole Danish kroner. Negative values occur (a balance row can be negative). */
+export const Kroner = z.number().int('amounts are whole kroner (integers)');
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+
+/** An instant with its UTC offset as it applied in Denmark, e.g. `2024-02-08T14:00:00+01:00`. */
+export const DateTimeWithOffset = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?[+-]\d{2}:\d{2}$/, 'date-times carry their offset');
+
+/** Where in the document a record was read: a heading or item, e.g. "Punkt 3: Status for klyngemidlerne". */
+export const Section = z.string().min(1);
+
+const Text = z.string().min(1);
+
+export const Cluster = z.object({
+  id: Id,
+  name: Text,
+  /** Municipalities as the source lists them; empty when no source lists them. */
+  municipalities: z.array(Text),
+  /** Why the list is as it is, e.g. that no source gives the municipalities. */
+  note: Text.nullable().default(null),
+  section: Section,
+});
+
+/** A forum that meets: Politisk niveau, Direktørforum, Chefforum, Sekretariat, Fagligt strategisk niveau … */
+export const Body = z.object({
+  id: Id,
+  clusterId: Id,
+  name: Text,
+  level: z.enum(['POLITICAL', 'STRATEGIC', 'DIRECTORS', 'MANAGERS', 'SECRETARIAT', 'OPERATIONAL', 'OTHER']),
+  description: Text.nullable().default(null),
+  section: Section,
+});
+
+export const Person = z.object({
+  id: Id,
+  /** The name exactly as the document writes it. Differently spelled names stay different people. */
+  name: Text,
+  section: Section,
+});
+
+/** A person's seat in a body (Popolo/OParl Membership). */
+export const Membership = z.object({
+  id: Id,
+  personId: Id,
+  bodyId: Id,
+  /** The role as written, e.g. "Regionsrådsformand (medformand)", "PLO-R". */
+  role: Text.nullable().default(null),
+  /** The organisation the person represents, e.g. "Aalborg Kommune", "PLO-Nordjylland". */
+  organisation: Text.nullable().default(null),
+  /** Party letter where given, e.g. "V", "A". */
+  party: Text.nullable().default(null),
+  /** The group the document lists the person under, e.g. "Udvalgsformænd med observatørstatus". */
+  group: Text.nullable().default(null),
+  section: Section,
+});
+
+export const Attendance = z.object({
+  personId: Id,
+  /**
+   * PARTICIPANT: listed among the meeting's participants with no absence recorded;
+   * SENT_APOLOGIES: afbud; ABSENT: fravær without a recorded apology.
+   */
+  status: z.enum(['PARTICIPANT', 'SENT_APOLOGIES', 'ABSENT']),
+  /** The heading the person is listed under at this meeting, e.g. "Chefforum", "Administrativ deltagelse". */
+  group: Text.nullable().default(null),
+  /** Role and organisation as written for this meeting. */
+  role: Text.nullable().default(null),
+  organisation: Text.nullable().default(null),
+  party: Text.nullable().default(null),
+  /** True for the one who led the meeting (mødeleder, ordstyrer). */
+  isChair: z.boolean().default(false),
+  section: Section,
+});
+
+/** One numbered proposal under "Det indstilles, at …". */
+export const Recommendation = z.object({
+  number: z.number().int().positive().nullable(),
+  text: Text,
+});
+
+export const AgendaItem = z.object({
+  id: Id,
+  /** The item's number in the minutes (Punkt N). */
+  number: z.number().int().positive(),
+  title: Text,
+  durationMinutes: z.number().int().positive().nullable().default(null),
+  /** Resumé. */
+  summary: Text.nullable().default(null),
+  /** Sagsfremstilling, whole, paragraphs separated by blank lines. */
+  caseDescription: Text.nullable().default(null),
+  /** The sentence introducing the proposals, e.g. "Det indstilles, at Direktørforum:". */
+  recommendationIntro: Text.nullable().default(null),
+  /** Indstilling: each numbered proposal. */
+  recommendations: z.array(Recommendation).default([]),
+  /** Beslutning, whole. */
+  decision: Text.nullable().default(null),
+  /** Bilag: attachment titles as printed. */
+  attachments: z.array(Text).default([]),
+  /** People recorded as absent (Fraværende) for this item. */
+  absentPersonIds: z.array(Id).default([]),
+  section: Section,
+});
+
+export const Meeting = z.object({
+  id: Id,
+  clusterId: Id,
+  bodyId: Id,
+  title: Text,
+  /** HELD: minutes exist or a document records its decisions; PLANNED: announced. */
+  status: z.enum(['HELD', 'PLANNED']),
+  /** Null when the document gives no day (e.g. "første møde i 2024"). */
+  date: LocalDate.nullable(),
+  /** Null when the document gives no time of day. */
+  startsAt: DateTimeWithOffset.nullable().default(null),
+  /** How the document states the date, when it is vaguer than a day or time. */
+  dateText: Text.nullable().default(null),
+  place: Text.nullable().default(null),
+  /** Sagsnummer (case number). */
+  caseNumber: Text.nullable().default(null),
+  /** For planned meetings: the agenda or theme the documents announce. */
+  plannedAgenda: z.array(Text).default([]),
+  note: Text.nullable().default(null),
+  attendance: z.array(Attendance).default([]),
+  agendaItems: z.array(AgendaItem).default([]),
+  section: Section,
+});
+
+export const Cost = z.object({
+  year: z.number().int().nullable(),
+  /** Null where the document says the cost is not known ("Endnu ukendt"). */
+  amount: Kroner.nullable(),
+  /** The cost as printed, e.g. "580.000 kr. i 2023" or "Endnu ukendt". */
+  text: Text,
+});
+
+export const InitiativeDecision = z.object({
+  date: LocalDate.nullable(),
+  /** The meeting that took the decision, when it is in the data. */
+  meetingId: Id.nullable().default(null),
+  text: Text,
+});
+
+export const Target = z.object({
+  description: Text,
+  baseline: z.number().nullable(),
+  target: z.number().nullable(),
+  unit: Text.nullable().default(null),
+  /** E.g. "01.11.20-31.10.21". */
+  baselinePeriod: Text.nullable().default(null),
+});
+
+export const SuccessorRecommendation = z.object({
+  /** The council the recommendation is addressed to, e.g. "limfjorden". */
+  councilId: Id,
+  /** CONTINUE: recommended to continue in the council; DISCONTINUE: not recommended. */
+  outcome: z.enum(['CONTINUE', 'DISCONTINUE']),
+  text: Text,
+  /** The meeting that approved the recommendation. */
+  meetingId: Id.nullable().default(null),
+});
+
+/** Indsats: an initiative in a cluster's action plan, a focus area, a sub-initiative or a pilot project. */
+export const Initiative = z.object({
+  id: Id,
+  clusterId: Id,
+  /** The number as printed, e.g. "1", "1a", "10b"; null when unnumbered. */
+  number: Text.nullable().default(null),
+  kind: z.enum(['ACTION_PLAN_INITIATIVE', 'SUB_INITIATIVE', 'FOCUS_AREA', 'PILOT_PROJECT']),
+  parentId: Id.nullable().default(null),
+  title: Text,
+  /** Formål. */
+  purpose: Text.nullable().default(null),
+  /** Modenhed as printed: "Høj", "Middel", "Lav". */
+  maturity: Text.nullable().default(null),
+  costs: z.array(Cost).default([]),
+  status: Text.nullable().default(null),
+  decisions: z.array(InitiativeDecision).default([]),
+  targets: z.array(Target).default([]),
+  attachments: z.array(Text).default([]),
+  successorRecommendation: SuccessorRecommendation.nullable().default(null),
+  note: Text.nullable().default(null),
+  section: Section,
+});
+
+/** A column of a fund table; `formula` makes the loader check each row's printed cell. */
+export const FundColumn = z.object({
+  key: Id,
+  label: Text,
+  formula: z.object({ plus: z.array(Id), minus: z.array(Id).default([]) }).nullable().default(null),
+});
+
+/**
+ * A row of a fund table. `cells` maps column keys to amounts; a blank cell is null.
+ * `formula` makes the loader check the row's printed cells against other rows:
+ * `plus: ["LINES"]` stands for every row of kind LINE.
+ */
+export const FundRow = z.object({
+  key: Id,
+  label: Text,
+  kind: z.enum(['LINE', 'TOTAL', 'RECEIVED', 'BALANCE', 'OTHER']),
+  initiativeId: Id.nullable().default(null),
+  cells: z.record(z.string(), Kroner.nullable()),
+  formula: z.object({ plus: z.array(z.string()), minus: z.array(z.string()).default([]) }).nullable().default(null),
+});
+
+/** A reference to a figure in the table: one cell, or the sum of a column over some rows (LINE rows when `rows` is absent). */
+export const FundRef = z.object({
+  column: Id,
+  row: Id.nullable().default(null),
+  rows: z.array(Id).nullable().default(null),
+});
+
+/** A cluster-fund (klyngemidler) table exactly as printed. */
+export const FundTable = z.object({
+  id: Id,
+  clusterId: Id,
+  title: Text,
+  /** The date of the meeting that reported it. */
+  reportedOn: LocalDate,
+  meetingId: Id.nullable().default(null),
+  columns: z.array(FundColumn).min(1),
+  rows: z.array(FundRow).min(1),
+  /** Where the table's figures give the cluster's fund position; absent measures are not reported. */
+  position: z
+    .object({
+      received: FundRef.nullable().default(null),
+      spent: FundRef.nullable().default(null),
+      committed: FundRef.nullable().default(null),
+      uncommitted: FundRef.nullable().default(null),
+      note: Text.nullable().default(null),
+    })
+    .nullable()
+    .default(null),
+  note: Text.nullable().default(null),
+  section: Section,
+});
+
+/** A grant or decision about money outside the fund tables, e.g. 250.000 kr per pilot from the innovation pool. */
+export const Grant = z.object({
+  id: Id,
+  clusterId: Id.nullable(),
+  grantor: Text.nullable().default(null),
+  recipient: Text.nullable().default(null),
+  amount: Kroner.nullable(),
+  purpose: Text,
+  meetingId: Id.nullable().default(null),
+  initiativeId: Id.nullable().default(null),
+  date: LocalDate.nullable().default(null),
+  /** E.g. the council that receives remaining funds. */
+  toCouncilId: Id.nullable().default(null),
+  section: Section,
+});
+
+/** A region's health agreement (sundhedsaftale). */
+export const HealthAgreement = z.object({
+  id: Id,
+  title: Text,
+  period: Text,
+  vision: Text,
+  principles: z.array(z.object({ title: Text, points: z.array(Text) })),
+  goalAreas: z.array(z.object({ title: Text, goals: z.array(Text) })),
+  organisation: z.array(z.object({ name: Text, description: Text })),
+  followUp: z.array(
+    z.object({ year: z.number().int(), date: LocalDate.nullable(), forum: Text.nullable(), items: z.array(Text) }),
+  ),
+  /** Other facts about the agreement with their own sections (approval, entry into force …). */
+  facts: z.array(z.object({ text: Text, date: LocalDate.nullable(), section: Section })).default([]),
+  section: Section,
+});
+
+export const DataFile = z.object({
+  /** The seed file's name, e.g. "001_f3d27487db9cbfb0.txt", or "REFORM.md" for the reference facts. */
+  document: Text,
+  /** A short human title of the document. */
+  title: Text,
+  clusters: z.array(Cluster).default([]),
+  bodies: z.array(Body).default([]),
+  people: z.array(Person).default([]),
+  memberships: z.array(Membership).default([]),
+  meetings: z.array(Meeting).default([]),
+  initiatives: z.array(Initiative).default([]),
+  fundTables: z.array(FundTable).default([]),
+  grants: z.array(Grant).default([]),
+  agreements: z.array(HealthAgreement).default([]),
+});
+
+export type DataFile = z.infer<typeof DataFile>;
+export type ClusterData = z.infer<typeof Cluster>;
+export type MeetingData = z.infer<typeof Meeting>;
+export type FundTableData = z.infer<typeof FundTable>;

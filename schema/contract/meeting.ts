@@ -1,0 +1,123 @@
+/** Meetings and their agenda items, modelled on OParl Meeting / AgendaItem. */
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Attendance, Body, Person } from './people';
+import { DateScalar, DateTimeScalar } from './scalars';
+import { Source } from './source';
+
+export enum MeetingStatus {
+  HELD = 'HELD',
+  PLANNED = 'PLANNED',
+}
+registerEnumType(MeetingStatus, {
+  name: 'MeetingStatus',
+  description: 'Whether a meeting took place.',
+  valuesConfig: {
+    HELD: { description: 'Held: minutes (referat) exist, or a document records its decisions.' },
+    PLANNED: { description: 'Announced by a document; no record that it was held.' },
+  },
+});
+
+@ObjectType({ description: 'One numbered proposal of an agenda item’s recommendation (indstilling: "Det indstilles, at …").' })
+@Directive('@shareable')
+export class Recommendation {
+  @Field(() => Int, { nullable: true, description: 'The proposal’s number as printed; null when unnumbered.' })
+  number!: number | null;
+
+  @Field({ description: 'The proposal, verbatim.' })
+  text!: string;
+}
+
+@ObjectType({ description: 'An item on a meeting’s agenda (dagsordenspunkt) with what the minutes record of it.' })
+@Directive('@shareable')
+export class AgendaItem {
+  @Field(() => ID, { description: 'Stable id, e.g. "nordjylland-midt-direktoerforum-2024-02-08-punkt-3".' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The item number (punkt).' })
+  number!: number;
+
+  @Field({ description: 'The item title, in Danish as printed.' })
+  title!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Time set aside for the item, in minutes, where the agenda gives it.' })
+  durationMinutes!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Resumé: the summary.' })
+  summary!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sagsfremstilling: the case description, verbatim; paragraphs separated by blank lines.' })
+  caseDescription!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The sentence introducing the proposals, e.g. "Det indstilles, at Direktørforum:".' })
+  recommendationIntro!: string | null;
+
+  @Field(() => [Recommendation], { description: 'Indstilling: the numbered proposals put to the meeting.' })
+  recommendations!: Recommendation[];
+
+  @Field(() => String, { nullable: true, description: 'Beslutning: the decision, verbatim; null where the minutes record none.' })
+  decision!: string | null;
+
+  @Field(() => [String], { description: 'Bilag: attachment titles as printed.' })
+  attachments!: string[];
+
+  @Field(() => [Person], { description: 'People recorded as absent (fraværende) for this item.' })
+  absentees!: Person[];
+
+  @Field(() => Source)
+  source!: Source;
+}
+
+@ObjectType({ description: 'A meeting (møde) of a body of a health cluster, held or announced.' })
+@Directive('@shareable')
+export class Meeting {
+  @Field(() => ID, { description: 'Stable id, e.g. "nordjylland-midt-direktoerforum-2024-02-08".' })
+  id!: string;
+
+  @Field({ description: 'A title naming the body and cluster, in Danish.' })
+  title!: string;
+
+  @Field(() => MeetingStatus)
+  status!: MeetingStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day of the meeting; null when the document gives none (see dateText).' })
+  date!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the meeting starts; null when the document gives no time of day.' })
+  startsAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'How the document states the date when it is vaguer than a day, e.g. "2. møde i 2024 på politisk niveau".' })
+  dateText!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mødested: the place.' })
+  place!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sagsnummer: the case number, e.g. "22/43402".' })
+  caseNumber!: string | null;
+
+  @Field(() => [String], { description: 'For planned meetings: the agenda or theme the documents announce.' })
+  plannedAgenda!: string[];
+
+  @Field(() => String, { nullable: true, description: 'What else the documents say about this meeting.' })
+  note!: string | null;
+
+  @Field(() => Body, { description: 'The body that meets.' })
+  body!: Body;
+
+  @Field(() => [AgendaItem], { description: 'The agenda items in order.' })
+  agendaItems!: AgendaItem[];
+
+  @Field(() => [Attendance], { description: 'Everyone the minutes list, with apologies (afbud) and absences (fravær).' })
+  attendance!: Attendance[];
+
+  @Field(() => [Person], { description: 'People listed as participants with no absence recorded.' })
+  participants!: Person[];
+
+  @Field(() => [Person], { description: 'People who sent apologies (afbud) or were absent.' })
+  apologies!: Person[];
+
+  @Field(() => Person, { nullable: true, description: 'Who led the meeting (mødeleder, ordstyrer); null when the minutes do not say.' })
+  chair!: Person | null;
+
+  @Field(() => Source)
+  source!: Source;
+}

@@ -1,0 +1,73 @@
+/**
+ * Scalars of the shared contract. Money is never a Float: the documents print whole
+ * kroner and dashboards must show the same figures to the krone.
+ */
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseLocalDate(value: unknown): string {
+  if (typeof value !== 'string' || !DATE.test(value)) {
+    throw new GraphQLError(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new GraphQLError(`Date ${value} is not a calendar date`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return value;
+}
+
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date without time zone, as YYYY-MM-DD (ISO 8601), e.g. "2024-02-08".',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseLocalDate(value)),
+  parseValue: parseLocalDate,
+  parseLiteral: (ast) => parseLocalDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description:
+    'An instant, serialised as an ISO 8601 string in UTC, e.g. "2024-02-08T13:00:00.000Z" for 14:00 Danish time (CET).',
+  serialize: (value) => {
+    const d = value instanceof Date ? value : new Date(String(value));
+    if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime cannot serialise an invalid date');
+    return d.toISOString();
+  },
+  parseValue: (value) => {
+    const d = typeof value === 'string' ? new Date(value) : new Date(NaN);
+    if (Number.isNaN(d.getTime())) {
+      throw new GraphQLError(`DateTime must be an ISO 8601 string, got ${JSON.stringify(value)}`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return d;
+  },
+  parseLiteral: (ast) => {
+    const d = ast.kind === Kind.STRING ? new Date(ast.value) : new Date(NaN);
+    if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 string', { extensions: { code: 'BAD_USER_INPUT' } });
+    return d;
+  },
+});
+
+function toKroner(value: unknown): number {
+  // PostgreSQL bigint arrives as a string from node-postgres; accept it when it is a whole number.
+  const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+    throw new GraphQLError(`Kroner must be a whole number of kroner, got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return n;
+}
+
+export const KronerScalar = new GraphQLScalarType({
+  name: 'Kroner',
+  description:
+    'An amount in whole Danish kroner (DKK), as an integer; never a float. Danish notation "1.588.000" is 1588000. May be negative (a balance).',
+  serialize: toKroner,
+  parseValue: toKroner,
+  parseLiteral: (ast) => toKroner(ast.kind === Kind.INT ? Number(ast.value) : undefined),
+});

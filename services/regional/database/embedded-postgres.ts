@@ -1,0 +1,31 @@
+/**
+ * An embedded PostgreSQL for running a subgraph with nothing installed: PGlite (PostgreSQL
+ * compiled to WebAssembly) persisted under a data directory and served on 127.0.0.1
+ * through pglite-socket, so MikroORM talks to it over the ordinary wire protocol exactly
+ * as it talks to a real server.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** @param dataDir where the database files live; omit for an in-memory database (tests). */
+export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  // Port 0: the OS picks a free port, so several subgraphs (and test runs) never collide.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  await server.start();
+  const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
+  return {
+    url: `postgresql://postgres@127.0.0.1:${address.port}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

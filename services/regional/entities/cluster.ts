@@ -1,0 +1,20 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { SourcedEntity } from './sourced';
+
+@Entity({ tableName: 'cluster' })
+export class ClusterEntity extends SourcedEntity {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text' })
+  regionCode!: string;
+
+  @Property({ type: 'json' })
+  municipalities!: string[];
+
+  @Property({ type: 'text', nullable: true })
+  note!: string | null;
+}

@@ -1,0 +1,136 @@
+/**
+ * The resolvers of one region's concrete cluster type (e.g. NordjyllandCluster) and the
+ * region's root fields. A factory, because type-graphql does not pass resolvers declared
+ * on an interface on to the types implementing it: each region gets its own class,
+ * generated from the same code.
+ */
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import {
+  Body,
+  DateScalar,
+  FundPosition,
+  FundTable,
+  Grant,
+  HealthAgreement,
+  Initiative,
+  Meeting,
+  MeetingStatus,
+  Person,
+  Region,
+  RegionCode,
+  regionOf,
+  regionSlug,
+} from '../../../schema/contract';
+import { HealthAgreementEntity } from '../entities';
+import type { RegionalContext } from './context';
+import { latestFundPosition } from './fund-position';
+import { assertWellFormedId } from './ids';
+import { agreementRecord, type ClusterRecord } from './records';
+
+export function createClusterResolver(ClusterType: ClassType, region: RegionCode) {
+  const slug = regionSlug(region);
+  const typeName = ClusterType.name;
+  const example = `${slug}-${region === RegionCode.NORDJYLLAND ? 'midt' : 'sydvestjylland'}`;
+
+  @Resolver(() => ClusterType)
+  class ClusterResolver {
+    @Query(() => [ClusterType], { name: `${slug}Clusters`, description: `All health clusters (sundhedsklynger) of ${regionOf(region).name}.` })
+    async clusters(@Ctx() { em, loaders }: RegionalContext) {
+      const ids: Array<{ id: string }> = await em.getConnection().execute('select id from cluster order by id');
+      return (await loaders.clusterById.loadMany(ids.map((r) => r.id))).filter(Boolean);
+    }
+
+    @Query(() => ClusterType, {
+      name: `${slug}Cluster`,
+      nullable: true,
+      description: `One health cluster of ${regionOf(region).name} by id, e.g. "${example}"; null when no cluster has that id.`,
+    })
+    cluster(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RegionalContext) {
+      assertWellFormedId(id, example);
+      return loaders.clusterById.load(id);
+    }
+
+    @Query(() => Meeting, { name: `${slug}Meeting`, nullable: true, description: 'One meeting by id; null when no meeting has that id.' })
+    meeting(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RegionalContext) {
+      assertWellFormedId(id, `${example}-politisk-2023-03-06`);
+      return loaders.meetingById.load(id);
+    }
+
+    @Query(() => [HealthAgreement], {
+      name: `${slug}HealthAgreements`,
+      description: `The health agreements (sundhedsaftaler) of ${regionOf(region).name} held in the hub.`,
+    })
+    async healthAgreements(@Ctx() { em }: RegionalContext) {
+      return (await em.find(HealthAgreementEntity, {}, { orderBy: { id: 'asc' } })).map(agreementRecord);
+    }
+
+    @FieldResolver(() => Region)
+    region(@Root() cluster: ClusterRecord) {
+      return regionOf(cluster.regionCode);
+    }
+
+    @FieldResolver(() => [Body])
+    bodies(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
+      return loaders.bodiesByCluster.load(cluster.id);
+    }
+
+    @FieldResolver(() => [Meeting])
+    async meetings(
+      @Root() cluster: ClusterRecord,
+      @Ctx() { loaders }: RegionalContext,
+      @Arg('from', () => DateScalar, { nullable: true }) from?: string,
+      @Arg('to', () => DateScalar, { nullable: true }) to?: string,
+      @Arg('status', () => MeetingStatus, { nullable: true }) status?: MeetingStatus,
+    ) {
+      if (from && to && from > to) {
+        throw new GraphQLError(`"from" (${from}) is after "to" (${to})`, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      const meetings = await loaders.meetingsByCluster.load(cluster.id);
+      // A meeting with no known date cannot be said to fall in a range, so a range excludes it.
+      return meetings.filter(
+        (m) =>
+          (!status || m.status === status) &&
+          (!from || (m.date !== null && m.date >= from)) &&
+          (!to || (m.date !== null && m.date <= to)),
+      );
+    }
+
+    @FieldResolver(() => [Person])
+    people(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
+      return loaders.peopleByCluster.load(cluster.id);
+    }
+
+    @FieldResolver(() => [Initiative])
+    async initiatives(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
+      return (await loaders.initiativesByCluster.load(cluster.id)).filter((i) => i.parentId === null);
+    }
+
+    @FieldResolver(() => [FundTable])
+    fundTables(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
+      return loaders.fundTablesByCluster.load(cluster.id);
+    }
+
+    @FieldResolver(() => FundPosition, { nullable: true })
+    async fundPosition(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
+      return latestFundPosition(await loaders.fundTablesByCluster.load(cluster.id));
+    }
+
+    @FieldResolver(() => [Grant])
+    grants(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
+      return loaders.grantsByCluster.load(cluster.id);
+    }
+  }
+
+  // Entity references from the gateway (`_entities`), batched through the same loader.
+  const referenceResolvers = {
+    [typeName]: {
+      __resolveReference: (ref: { id: string }, ctx: RegionalContext) => ctx.loaders.clusterById.load(ref.id),
+    },
+    Region: {
+      __resolveReference: (ref: { code: RegionCode }) => (Object.values(RegionCode).includes(ref.code) ? regionOf(ref.code) : null),
+    },
+  };
+
+  return { ClusterResolver, referenceResolvers };
+}

@@ -1,0 +1,166 @@
+/**
+ * Field resolvers of the shared value types below a cluster. They are the same for every
+ * region: each resolves through the request's loaders in its own regional database.
+ */
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import {
+  AgendaItem,
+  Attendance,
+  Body,
+  FundPosition,
+  FundRow,
+  FundTable,
+  Grant,
+  Initiative,
+  Meeting,
+  Membership,
+  Person,
+} from '../../../schema/contract';
+import type { RegionalContext } from './context';
+import { fundPositionOf } from './fund-position';
+import type { AgendaItemRecord, AttendanceRecord, FundTableRecord, GrantRecord, InitiativeRecord, MeetingRecord, MembershipRecord } from './records';
+
+const present = <T>(items: Array<T | null | Error>): T[] => items.filter((i): i is T => i !== null && !(i instanceof Error));
+
+@Resolver(() => Meeting)
+export class MeetingFields {
+  @FieldResolver(() => Body)
+  body(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
+    return loaders.bodyById.load(meeting.bodyId);
+  }
+
+  @FieldResolver(() => [AgendaItem])
+  agendaItems(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
+    return loaders.agendaItemsByMeeting.load(meeting.id);
+  }
+
+  @FieldResolver(() => [Attendance])
+  attendance(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
+    return loaders.attendanceByMeeting.load(meeting.id);
+  }
+
+  @FieldResolver(() => [Person])
+  async participants(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
+    const attendance = await loaders.attendanceByMeeting.load(meeting.id);
+    return present(await loaders.personById.loadMany(attendance.filter((a) => a.status === 'PARTICIPANT').map((a) => a.personId)));
+  }
+
+  @FieldResolver(() => [Person])
+  async apologies(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
+    const attendance = await loaders.attendanceByMeeting.load(meeting.id);
+    return present(await loaders.personById.loadMany(attendance.filter((a) => a.status !== 'PARTICIPANT').map((a) => a.personId)));
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  async chair(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
+    const chair = (await loaders.attendanceByMeeting.load(meeting.id)).find((a) => a.isChair);
+    return chair ? loaders.personById.load(chair.personId) : null;
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class AgendaItemFields {
+  @FieldResolver(() => [Person])
+  async absentees(@Root() item: AgendaItemRecord, @Ctx() { loaders }: RegionalContext) {
+    return present(await loaders.personById.loadMany(item.absentPersonIds));
+  }
+}
+
+@Resolver(() => Attendance)
+export class AttendanceFields {
+  @FieldResolver(() => Person)
+  person(@Root() attendance: AttendanceRecord, @Ctx() { loaders }: RegionalContext) {
+    return loaders.personById.load(attendance.personId);
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipFields {
+  @FieldResolver(() => Person)
+  person(@Root() membership: MembershipRecord, @Ctx() { loaders }: RegionalContext) {
+    return loaders.personById.load(membership.personId);
+  }
+
+  @FieldResolver(() => Body)
+  body(@Root() membership: MembershipRecord, @Ctx() { loaders }: RegionalContext) {
+    return loaders.bodyById.load(membership.bodyId);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonFields {
+  @FieldResolver(() => [Membership])
+  memberships(@Root() person: { id: string }, @Ctx() { loaders }: RegionalContext) {
+    return loaders.membershipsByPerson.load(person.id);
+  }
+}
+
+@Resolver(() => Body)
+export class BodyFields {
+  @FieldResolver(() => [Membership])
+  memberships(@Root() body: { id: string }, @Ctx() { loaders }: RegionalContext) {
+    return loaders.membershipsByBody.load(body.id);
+  }
+}
+
+@Resolver(() => Initiative)
+export class InitiativeFields {
+  @FieldResolver(() => Initiative, { nullable: true })
+  parent(@Root() initiative: InitiativeRecord, @Ctx() { loaders }: RegionalContext) {
+    return initiative.parentId ? loaders.initiativeById.load(initiative.parentId) : null;
+  }
+
+  @FieldResolver(() => [Initiative])
+  parts(@Root() initiative: InitiativeRecord, @Ctx() { loaders }: RegionalContext) {
+    return loaders.initiativesByParent.load(initiative.id);
+  }
+}
+
+@Resolver(() => FundTable)
+export class FundTableFields {
+  @FieldResolver(() => [FundRow])
+  rows(@Root() table: FundTableRecord) {
+    return table.rawRows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      kind: row.kind,
+      initiativeId: row.initiativeId,
+      // Cells in column order; a column the row leaves out is a blank cell.
+      cells: table.columns.map((c) => ({ column: c.key, amount: row.cells[c.key] ?? null })),
+    }));
+  }
+
+  @FieldResolver(() => FundPosition, { nullable: true })
+  position(@Root() table: FundTableRecord) {
+    return fundPositionOf(table);
+  }
+}
+
+@Resolver(() => FundRow)
+export class FundRowFields {
+  @FieldResolver(() => Initiative, { nullable: true })
+  initiative(@Root() row: { initiativeId: string | null }, @Ctx() { loaders }: RegionalContext) {
+    return row.initiativeId ? loaders.initiativeById.load(row.initiativeId) : null;
+  }
+}
+
+@Resolver(() => Grant)
+export class GrantFields {
+  @FieldResolver(() => Initiative, { nullable: true })
+  initiative(@Root() grant: GrantRecord, @Ctx() { loaders }: RegionalContext) {
+    return grant.initiativeId ? loaders.initiativeById.load(grant.initiativeId) : null;
+  }
+}
+
+export const valueResolvers = [
+  MeetingFields,
+  AgendaItemFields,
+  AttendanceFields,
+  MembershipFields,
+  PersonFields,
+  BodyFields,
+  InitiativeFields,
+  FundTableFields,
+  FundRowFields,
+  GrantFields,
+] as const;

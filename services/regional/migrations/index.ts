@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123000000Initial } from './Migration20261123000000Initial';
+
+/** Every migration of the regional databases, in order. Add new ones at the end. */
+export const regionalMigrations: MigrationObject[] = [
+  { name: 'Migration20261123000000Initial', class: Migration20261123000000Initial },
+];

@@ -20,6 +20,16 @@ export const REGION_NAMES: Record<RegionCode, string> = {
   [RegionCode.SYDDANMARK]: 'Region Syddanmark',
 };
 
+/** The GraphQL type of a region's clusters, e.g. NordjyllandCluster: one concrete entity type per region. */
+export function clusterTypeName(code: RegionCode): string {
+  return `${code.charAt(0)}${code.slice(1).toLowerCase()}Cluster`;
+}
+
+/** The region whose subgraph owns an id, from its prefix; null for an id of no region. */
+export function regionOfId(id: string): RegionCode | null {
+  return Object.values(RegionCode).find((code) => id.startsWith(`${regionSlug(code)}-`)) ?? null;
+}
+
 /** The id prefix of everything a region's subgraph owns, e.g. "nordjylland-midt". */
 export function regionSlug(code: RegionCode): string {
   return code.toLowerCase();

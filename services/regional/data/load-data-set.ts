@@ -185,19 +185,21 @@ export async function loadDataSet(em: EntityManager, set: DataSet, digest: strin
   const counts: Record<string, number> = {};
   await em.transactional(async (tx) => {
     const knex = tx.getKnex();
-    for (const table of TABLES) await knex(table).transacting(tx.getTransactionContext()).delete();
+    const trx = tx.getTransactionContext();
+    if (!trx) throw new Error('the load must run inside a transaction');
+    for (const table of TABLES) await knex(table).transacting(trx).delete();
     for (const table of [...TABLES].reverse()) {
       const batch = rows[table];
       counts[table] = batch.length;
       if (batch.length === 0) continue;
       // Chunked: one statement per 500 rows keeps far below PostgreSQL's parameter limit.
       for (let i = 0; i < batch.length; i += 500) {
-        await knex(table).transacting(tx.getTransactionContext()).insert(batch.slice(i, i + 500));
+        await knex(table).transacting(trx).insert(batch.slice(i, i + 500));
       }
       progress(`${table}: ${batch.length}`);
     }
     await knex('data_load')
-      .transacting(tx.getTransactionContext())
+      .transacting(trx)
       .insert({ loaded_at: new Date(), digest, counts: JSON.stringify(counts) });
   });
   return { counts };

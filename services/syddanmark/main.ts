@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runRegionalService } from '../regional/service';
+import { syddanmark } from './definition';
+
+void runRegionalService(syddanmark);

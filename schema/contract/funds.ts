@@ -52,7 +52,7 @@ export class FundRow {
   @Field({ description: 'The row label as printed, e.g. "5. Claudicatio Intermittens".' })
   label!: string;
 
-  @Field(() => FundRowKind)
+  @Field(() => FundRowKind, { description: 'Line, printed total, received, balance or other.' })
   kind!: FundRowKind;
 
   @Field(() => Initiative, { nullable: true, description: 'The initiative (indsats) the row is about, if any.' })
@@ -86,17 +86,17 @@ export class FundPosition {
   @Field({ description: 'The id of the fund table the figures come from.' })
   fundTableId!: string;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }
 
 @ObjectType({ description: 'A table of cluster funds (klyngemidler) exactly as a document prints it, with its printed totals reconciled.' })
 @Directive('@shareable')
 export class FundTable {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id, e.g. "nordjylland-midt-klyngemidler-2023".' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The table’s title or heading, in Danish.' })
   title!: string;
 
   @Field(() => DateScalar, { description: 'The date of the meeting that reported the table.' })
@@ -105,7 +105,7 @@ export class FundTable {
   @Field(() => String, { nullable: true, description: 'The meeting that reported it.' })
   meetingId!: string | null;
 
-  @Field(() => [FundColumn])
+  @Field(() => [FundColumn], { description: 'The columns in printed order.' })
   columns!: FundColumn[];
 
   @Field(() => [FundRow], { description: 'The rows in printed order, including printed totals and balances.' })
@@ -114,17 +114,17 @@ export class FundTable {
   @Field(() => FundPosition, { nullable: true, description: 'The fund position the table states, when it states one.' })
   position!: FundPosition | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What else the document says about the table, e.g. footnotes.' })
   note!: string | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }
 
 @ObjectType({ description: 'A grant or decision about money outside the fund tables, e.g. 250.000 kr. per pilot project from the innovation pool.' })
 @Directive('@shareable')
 export class Grant {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the grant.' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'Who grants the money.' })
@@ -139,18 +139,18 @@ export class Grant {
   @Field({ description: 'What the money is for, or the decision, in Danish.' })
   purpose!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When it was granted or decided, where the document says.' })
   date!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The meeting that decided or reported it.' })
   meetingId!: string | null;
 
-  @Field(() => Initiative, { nullable: true })
+  @Field(() => Initiative, { nullable: true, description: 'The initiative the money is for, if any.' })
   initiative!: Initiative | null;
 
   @Field(() => String, { nullable: true, description: 'The health council (sundhedsråd) that receives the money, e.g. "limfjorden".' })
   toCouncilId!: string | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }

@@ -35,7 +35,7 @@ export abstract class HealthCluster {
   @Field({ description: 'The cluster’s name, e.g. "Sundhedsklynge Midt".' })
   name!: string;
 
-  @Field(() => Region)
+  @Field(() => Region, { description: 'The region (region) the cluster belongs to.' })
   region!: Region;
 
   @Field(() => [Municipality], { description: 'Its municipalities as a source lists them; empty when no source lists them (see municipalitiesNote).' })

@@ -49,7 +49,7 @@ export class Cost {
 @ObjectType({ description: 'A dated decision (beslutning) about an initiative.' })
 @Directive('@shareable')
 export class InitiativeDecision {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When it was decided; null when the document gives no date.' })
   date!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The id of the meeting that decided, when it is in the hub.' })
@@ -62,7 +62,7 @@ export class InitiativeDecision {
 @ObjectType({ description: 'A measurable target (mål) of an initiative, e.g. from 20 to 16 discharges a month.' })
 @Directive('@shareable')
 export class Target {
-  @Field()
+  @Field({ description: 'What is measured, in Danish as printed.' })
   description!: string;
 
   @Field(() => Float, { nullable: true, description: 'The starting value (baseline).' })
@@ -71,7 +71,7 @@ export class Target {
   @Field(() => Float, { nullable: true, description: 'The value aimed for.' })
   target!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The unit, e.g. "patienter pr. måned".' })
   unit!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The period of the baseline, as printed.' })
@@ -84,7 +84,7 @@ export class SuccessorRecommendation {
   @Field({ description: 'The council the recommendation is addressed to, e.g. "limfjorden".' })
   councilId!: string;
 
-  @Field(() => SuccessorOutcome)
+  @Field(() => SuccessorOutcome, { description: 'Continue or not.' })
   outcome!: SuccessorOutcome;
 
   @Field({ description: 'The recommendation, verbatim.' })
@@ -97,13 +97,13 @@ export class SuccessorRecommendation {
 @ObjectType({ description: 'An initiative (indsats) of a health cluster: an action-plan item, a part of one, a focus area or a pilot project.' })
 @Directive('@shareable')
 export class Initiative {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id, e.g. "nordjylland-midt-indsats-10a".' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'The number as printed, e.g. "1a" or "10b"; null when unnumbered.' })
   number!: string | null;
 
-  @Field(() => InitiativeKind)
+  @Field(() => InitiativeKind, { description: 'Action-plan initiative, part, focus area or pilot project.' })
   kind!: InitiativeKind;
 
   @Field({ description: 'The title in Danish.' })
@@ -142,6 +142,6 @@ export class Initiative {
   @Field(() => String, { nullable: true, description: 'Notes on the record, e.g. on how it was read from the document.' })
   note!: string | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }

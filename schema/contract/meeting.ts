@@ -63,7 +63,7 @@ export class AgendaItem {
   @Field(() => [Person], { description: 'People recorded as absent (fraværende) for this item.' })
   absentees!: Person[];
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }
 
@@ -76,7 +76,7 @@ export class Meeting {
   @Field({ description: 'A title naming the body and cluster, in Danish.' })
   title!: string;
 
-  @Field(() => MeetingStatus)
+  @Field(() => MeetingStatus, { description: 'Held or planned.' })
   status!: MeetingStatus;
 
   @Field(() => DateScalar, { nullable: true, description: 'The day of the meeting; null when the document gives none (see dateText).' })
@@ -118,6 +118,6 @@ export class Meeting {
   @Field(() => Person, { nullable: true, description: 'Who led the meeting (mødeleder, ordstyrer); null when the minutes do not say.' })
   chair!: Person | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }

@@ -69,7 +69,7 @@ export class Body {
   @Field({ description: 'The forum’s name as the documents write it, e.g. "Direktørforum".' })
   name!: string;
 
-  @Field(() => BodyLevel)
+  @Field(() => BodyLevel, { description: 'The level the forum works at.' })
   level!: BodyLevel;
 
   @Field(() => String, { nullable: true, description: 'What the documents say the forum does; null when they say nothing.' })
@@ -78,20 +78,20 @@ export class Body {
   @Field(() => [Membership], { description: 'Who sits in the forum, as the documents list them.' })
   memberships!: Membership[];
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }
 
 @ObjectType({ description: 'A person’s seat in a body (Popolo/OParl Membership).' })
 @Directive('@shareable')
 export class Membership {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the seat.' })
   id!: string;
 
-  @Field(() => Person)
+  @Field(() => Person, { description: 'Who holds the seat.' })
   person!: Person;
 
-  @Field(() => Body)
+  @Field(() => Body, { description: 'The body the seat is in.' })
   body!: Body;
 
   @Field(() => String, { nullable: true, description: 'The role as written, e.g. "Direktør i Region Nordjylland (medformand)" or "PLO-R".' })
@@ -106,17 +106,17 @@ export class Membership {
   @Field(() => String, { nullable: true, description: 'The heading the document lists the person under, e.g. "Udvalgsformænd med observatørstatus" (committee chairs with observer status).' })
   group!: string | null;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }
 
 @ObjectType({ description: 'A person’s presence at a meeting as its minutes (referat) record it.' })
 @Directive('@shareable')
 export class Attendance {
-  @Field(() => Person)
+  @Field(() => Person, { description: 'Who is listed.' })
   person!: Person;
 
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, { description: 'Participant, apologies (afbud) or absent (fravær).' })
   status!: AttendanceStatus;
 
   @Field(() => String, { nullable: true, description: 'The heading the person is listed under at this meeting, e.g. "Chefforum" or "Administrativ deltagelse".' })
@@ -134,6 +134,6 @@ export class Attendance {
   @Field({ description: 'True for the person who led the meeting (mødeleder or ordstyrer).' })
   isChair!: boolean;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }

@@ -69,7 +69,7 @@ export class RegionTransitionFields {
 
 @Resolver(() => HealthCouncil)
 export class HealthCouncilFields {
-  @FieldResolver(() => Region)
+  @FieldResolver(() => Region, { description: 'The region the council belongs to.' })
   region(@Root() council: CouncilRecord) {
     return regionOf(council.region);
   }
@@ -106,7 +106,7 @@ export class MilestoneFields {
 function clusterFields(ClusterType: typeof NordjyllandClusterInTransition) {
   @Resolver(() => ClusterType)
   class ClusterTransitionFields {
-    @FieldResolver(() => HealthCouncil, { nullable: true })
+    @FieldResolver(() => HealthCouncil, { nullable: true, description: 'The health council (sundhedsråd) the cluster goes into; null where no council is known.' })
     successor(@Root() cluster: ClusterRef, @Ctx() { registry }: CouncilsContext) {
       return cluster.successorId ? registry.councilById.get(cluster.successorId) ?? null : null;
     }

@@ -65,19 +65,19 @@ export class SyddanmarkClusterInTransition extends ClusterInTransition {}
 
 @ObjectType({ description: 'A municipality whose council no source settles.' })
 export class UnresolvedMunicipality {
-  @Field() name!: string;
+  @Field({ description: 'The municipality’s name.' }) name!: string;
   @Field({ description: 'Why it is unresolved.' }) note!: string;
 }
 
 @ObjectType({ description: 'A dated step of the transition from clusters to councils, with its source.' })
 export class TransitionMilestone {
-  @Field(() => ID) id!: string;
-  @Field(() => MilestoneKind) kind!: MilestoneKind;
+  @Field(() => ID, { description: 'Stable id of the milestone, e.g. "clusters-end".' }) id!: string;
+  @Field(() => MilestoneKind, { description: 'What kind of step it is.' }) kind!: MilestoneKind;
   @Field(() => DateScalar, { nullable: true, description: 'The day, when a source gives one.' }) date!: string | null;
   @Field(() => Int, { nullable: true, description: 'The year, when a source gives one.' }) year!: number | null;
   @Field({ description: 'What happens, quoting the source where it is Danish.' }) description!: string;
   @Field(() => HealthCouncil, { nullable: true, description: 'The council it concerns; null for the whole reform.' }) council!: HealthCouncil | null;
-  @Field(() => Source) source!: Source;
+  @Field(() => Source, { description: 'Where this fact was read: the source document and its section.' }) source!: Source;
 }
 
 @ObjectType({ description: 'A health council (sundhedsråd): from 2027 the body that replaces the health clusters (sundhedsklynger).' })
@@ -89,7 +89,7 @@ export class HealthCouncil {
   @Field({ description: 'The council’s name, e.g. "Sundhedsråd Limfjorden".' })
   name!: string;
 
-  @Field(() => Region)
+  @Field(() => Region, { description: 'The region the council belongs to.' })
   region!: Region;
 
   @Field(() => [Municipality], { description: 'Its municipalities as a source lists them; empty when no source lists them.' })

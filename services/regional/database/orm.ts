@@ -24,6 +24,7 @@ export function ormConfig({ url, embedded, onQuery }: OrmOptions): Options {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     // The schema only ever changes through migrations: no discovery-time sync.
     ensureDatabase: false,

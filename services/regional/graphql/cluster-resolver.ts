@@ -65,17 +65,17 @@ export function createClusterResolver(ClusterType: ClassType, region: RegionCode
       return (await em.find(HealthAgreementEntity, {}, { orderBy: { id: 'asc' } })).map(agreementRecord);
     }
 
-    @FieldResolver(() => Region)
+    @FieldResolver(() => Region, { description: 'The region (region) the cluster belongs to.' })
     region(@Root() cluster: ClusterRecord) {
       return regionOf(cluster.regionCode);
     }
 
-    @FieldResolver(() => [Body])
+    @FieldResolver(() => [Body], { description: 'The forums that meet in the cluster.' })
     bodies(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
       return loaders.bodiesByCluster.load(cluster.id);
     }
 
-    @FieldResolver(() => [Meeting])
+    @FieldResolver(() => [Meeting], { description: 'Meetings of the cluster’s bodies, oldest first; meetings with no known date come last.' })
     async meetings(
       @Root() cluster: ClusterRecord,
       @Ctx() { loaders }: RegionalContext,
@@ -96,27 +96,27 @@ export function createClusterResolver(ClusterType: ClassType, region: RegionCode
       );
     }
 
-    @FieldResolver(() => [Person])
+    @FieldResolver(() => [Person], { description: 'Everyone named as a member of its bodies or at its meetings.' })
     people(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
       return loaders.peopleByCluster.load(cluster.id);
     }
 
-    @FieldResolver(() => [Initiative])
+    @FieldResolver(() => [Initiative], { description: 'Its initiatives (indsatser), focus areas and pilot projects; top level first, parts under `parts`.' })
     async initiatives(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
       return (await loaders.initiativesByCluster.load(cluster.id)).filter((i) => i.parentId === null);
     }
 
-    @FieldResolver(() => [FundTable])
+    @FieldResolver(() => [FundTable], { description: 'Its cluster-fund (klyngemidler) tables, oldest first.' })
     fundTables(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
       return loaders.fundTablesByCluster.load(cluster.id);
     }
 
-    @FieldResolver(() => FundPosition, { nullable: true })
+    @FieldResolver(() => FundPosition, { description: 'The fund position as last reported; null when no report states one.', nullable: true })
     async fundPosition(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
       return latestFundPosition(await loaders.fundTablesByCluster.load(cluster.id));
     }
 
-    @FieldResolver(() => [Grant])
+    @FieldResolver(() => [Grant], { description: 'Grants and decisions about money outside the fund tables.' })
     grants(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
       return loaders.grantsByCluster.load(cluster.id);
     }

@@ -50,7 +50,9 @@ export class CouncilQueries {
 
   @Query(() => [TransitionMilestone], { description: 'The transition from clusters to councils, step by step, oldest first; steps with no known year last.' })
   transitionMilestones(@Ctx() { registry }: CouncilsContext) {
-    return [...registry.milestones].sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || (a.date ?? '').localeCompare(b.date ?? ''));
+    // Within a year, a dated step comes before one that spans the year.
+    const key = (m: MilestoneRecord) => m.date ?? (m.year === null ? '9999' : `${m.year}-99`);
+    return [...registry.milestones].sort((a, b) => key(a).localeCompare(key(b)));
   }
 }
 

@@ -62,6 +62,25 @@ export class FundRow {
   cells!: FundCell[];
 }
 
+@ObjectType({ description: 'A printed total, balance or sum cell of a fund table checked against the figure computed from its lines.' })
+@Directive('@shareable')
+export class FundCheck {
+  @Field({ description: 'The row label as printed.' })
+  row!: string;
+
+  @Field({ description: 'The column label as printed.' })
+  column!: string;
+
+  @Field(() => KronerScalar, { nullable: true, description: 'The figure the document prints; null for a blank cell.' })
+  printed!: number | null;
+
+  @Field(() => KronerScalar, { description: 'The figure computed from the lines it totals.' })
+  computed!: number;
+
+  @Field({ description: 'True when printed and computed agree. The loader refuses data where they do not.' })
+  matches!: boolean;
+}
+
 @ObjectType({ description: 'A cluster’s fund position (klyngemidler) as one report states it. A null figure was not reported.' })
 @Directive('@shareable')
 export class FundPosition {
@@ -110,6 +129,9 @@ export class FundTable {
 
   @Field(() => [FundRow], { description: 'The rows in printed order, including printed totals and balances.' })
   rows!: FundRow[];
+
+  @Field(() => [FundCheck], { description: 'Every printed total and balance, checked against the sum of its lines.' })
+  checks!: FundCheck[];
 
   @Field(() => FundPosition, { nullable: true, description: 'The fund position the table states, when it states one.' })
   position!: FundPosition | null;

@@ -35,7 +35,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     port: envPort(envString(`${prefix}_PORT`) !== undefined ? `${prefix}_PORT` : 'PORT', definition.defaultPort),
     databaseUrl: pick('DATABASE_URL'),
     embeddedDataDir: pick('DATA_DIR') ?? join(process.cwd(), '.data', definition.name),
-    load: envChoice(envString(`${prefix}_LOAD_DATA`) !== undefined ? `${prefix}_LOAD_DATA` : 'LOAD_DATA', LOAD_POLICIES, 'if-empty'),
+    load: envChoice(envString(`${prefix}_LOAD_DATA`) !== undefined ? `${prefix}_LOAD_DATA` : 'LOAD_DATA', LOAD_POLICIES, 'if-changed'),
     log: (m) => console.error(`[${definition.name}] ${m}`),
   };
 }

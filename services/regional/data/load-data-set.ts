@@ -24,9 +24,15 @@ const TABLES = [
   'cluster',
 ];
 
-/** SHA-256 over the data files' names and contents, to tell whether they changed since the last load. */
+/**
+ * Bump when the loader stores data differently: the digest changes, and databases loaded
+ * by an older loader are reloaded (with the default load policy) or reported as stale.
+ */
+export const LOADER_VERSION = 2;
+
+/** SHA-256 over the loader version and the data files' names and contents. */
 export function digestDataDirectory(directory: string): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`loader ${LOADER_VERSION}\0`);
   for (const file of readdirSync(directory).filter((f) => f.endsWith('.json')).sort()) {
     hash.update(file).update('\0').update(readFileSync(join(directory, file))).update('\0');
   }
@@ -149,8 +155,8 @@ export async function loadDataSet(em: EntityManager, set: DataSet, digest: strin
       title: t.title,
       reported_on: t.reportedOn,
       meeting_id: t.meetingId,
-      columns: JSON.stringify(t.columns.map(({ key, label }) => ({ key, label }))),
-      rows: JSON.stringify(t.rows.map(({ key, label, kind, initiativeId, cells }) => ({ key, label, kind, initiativeId, cells }))),
+      columns: JSON.stringify(t.columns),
+      rows: JSON.stringify(t.rows),
       position: t.position ? JSON.stringify(t.position) : null,
       note: t.note,
       ...sourced(t),

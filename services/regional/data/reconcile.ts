@@ -3,7 +3,6 @@
  * figure computed from the lines it is made of. The documents' tables do reconcile, so a
  * mismatch means a typo in the data file, and the loader refuses the whole data set.
  */
-import type { FundTableData } from './format';
 
 export interface ReconcileProblem {
   table: string;
@@ -13,7 +12,18 @@ export interface ReconcileProblem {
   computed: number;
 }
 
-type Table = Pick<FundTableData, 'id' | 'columns' | 'rows'>;
+/** One printed total, balance or formula cell and the figure computed from its lines. */
+export interface FundCheck extends ReconcileProblem {
+  rowKey: string;
+  columnKey: string;
+}
+
+type Formula = { plus: string[]; minus: string[] } | null | undefined;
+type Table = {
+  id: string;
+  columns: Array<{ key: string; label: string; formula?: Formula }>;
+  rows: Array<{ key: string; label: string; kind: string; cells: Record<string, number | null>; formula?: Formula }>;
+};
 
 /** Sum of cells, where a blank (null) cell counts as nothing rather than as a figure. */
 function sum(values: Array<number | null | undefined>): number {
@@ -29,25 +39,26 @@ function rowsByKey(table: Table, keys: string[]) {
   });
 }
 
-export function reconcileFundTable(table: Table): ReconcileProblem[] {
-  const problems: ReconcileProblem[] = [];
+/** Every formula cell of the table, printed against computed. */
+export function checkFundTable(table: Table): FundCheck[] {
+  const checks: FundCheck[] = [];
   const columnKeys = new Set(table.columns.map((c) => c.key));
   for (const row of table.rows) {
     for (const key of Object.keys(row.cells)) {
       if (!columnKeys.has(key)) throw new Error(`fund table ${table.id}: row "${row.key}" has unknown column "${key}"`);
     }
   }
+  const check = (row: Table['rows'][number], column: Table['columns'][number], computed: number) => {
+    const printed = row.cells[column.key];
+    if (printed === undefined) return;
+    checks.push({ table: table.id, row: row.label, column: column.label, rowKey: row.key, columnKey: column.key, printed, computed });
+  };
 
   // Column formulas, e.g. "I alt" = Jammerbugt + Aalborg + Region, checked on every row.
   for (const column of table.columns) {
     if (!column.formula) continue;
-    for (const row of table.rows) {
-      const printed = row.cells[column.key];
-      if (printed === undefined) continue;
-      const computed =
-        sum(column.formula.plus.map((k) => row.cells[k])) - sum(column.formula.minus.map((k) => row.cells[k]));
-      if (printed !== computed) problems.push({ table: table.id, row: row.label, column: column.label, printed, computed });
-    }
+    const { plus, minus } = column.formula;
+    for (const row of table.rows) check(row, column, sum(plus.map((k) => row.cells[k])) - sum(minus.map((k) => row.cells[k])));
   }
 
   // Row formulas, e.g. the total row = all LINE rows, balance = received − total.
@@ -56,13 +67,17 @@ export function reconcileFundTable(table: Table): ReconcileProblem[] {
     const plus = rowsByKey(table, row.formula.plus);
     const minus = rowsByKey(table, row.formula.minus);
     for (const column of table.columns) {
-      const printed = row.cells[column.key];
-      if (printed === undefined) continue;
-      const computed = sum(plus.map((r) => r.cells[column.key])) - sum(minus.map((r) => r.cells[column.key]));
-      if (printed !== computed) problems.push({ table: table.id, row: row.label, column: column.label, printed, computed });
+      check(row, column, sum(plus.map((r) => r.cells[column.key])) - sum(minus.map((r) => r.cells[column.key])));
     }
   }
-  return problems;
+  return checks;
+}
+
+/** The checks that fail: a printed figure that is not what its lines add up to. */
+export function reconcileFundTable(table: Table): ReconcileProblem[] {
+  return checkFundTable(table)
+    .filter((c) => c.printed !== c.computed)
+    .map(({ table: t, row, column, printed, computed }) => ({ table: t, row, column, printed, computed }));
 }
 
 export function describeProblem(p: ReconcileProblem): string {

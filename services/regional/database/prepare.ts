@@ -7,9 +7,14 @@ import { digestDataDirectory, lastLoad, loadDataSet, type Progress } from '../da
 import { readDataSet } from '../data/read-data-set';
 import type { RegionalSubgraphDefinition } from '../definition';
 
-/** if-empty: load only a database never loaded; always: reload on every start; never: serve what is there. */
-export type LoadPolicy = 'if-empty' | 'always' | 'never';
-export const LOAD_POLICIES: readonly LoadPolicy[] = ['if-empty', 'always', 'never'];
+/**
+ * if-changed: load a database never loaded, or loaded from other data files or by another
+ * loader version (the data is derived from files in the repository, so nothing is lost);
+ * if-empty: load only a database never loaded; always: reload on every start;
+ * never: serve what is there.
+ */
+export type LoadPolicy = 'if-changed' | 'if-empty' | 'always' | 'never';
+export const LOAD_POLICIES: readonly LoadPolicy[] = ['if-changed', 'if-empty', 'always', 'never'];
 
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const applied = await orm.getMigrator().up();
@@ -33,7 +38,8 @@ export async function prepareDatabase(
   const em = orm.em.fork();
   const previous = await lastLoad(em);
   const digest = digestDataDirectory(definition.dataDirectory);
-  const mustLoad = policy === 'always' || (policy === 'if-empty' && previous === null);
+  const changed = previous === null || previous.digest !== digest;
+  const mustLoad = policy === 'always' || (policy === 'if-empty' && previous === null) || (policy === 'if-changed' && changed);
   if (mustLoad) {
     // Validated and reconciled before a single row is written.
     const set = readDataSet(definition.dataDirectory, definition.name);

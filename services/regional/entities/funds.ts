@@ -2,9 +2,15 @@ import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, Ref } from 
 import { ClusterEntity } from './cluster';
 import { SourcedEntity } from './sourced';
 
+export interface FundFormula {
+  plus: string[];
+  minus: string[];
+}
 export interface FundColumnValue {
   key: string;
   label: string;
+  /** How the column's printed cells are made of other columns, e.g. "I alt". */
+  formula?: FundFormula | null;
 }
 export interface FundRowValue {
   key: string;
@@ -13,6 +19,8 @@ export interface FundRowValue {
   initiativeId: string | null;
   /** Column key → whole kroner; null for a blank cell. */
   cells: Record<string, number | null>;
+  /** How the row's printed cells are made of other rows ("LINES": every LINE row). */
+  formula?: FundFormula | null;
 }
 export interface FundRefValue {
   column: string;

@@ -7,6 +7,7 @@ import {
   AgendaItem,
   Attendance,
   Body,
+  FundCheck,
   FundPosition,
   FundRow,
   FundTable,
@@ -18,6 +19,7 @@ import {
 } from '../../../schema/contract';
 import type { RegionalContext } from './context';
 import { fundPositionOf } from './fund-position';
+import { checkFundTable } from '../data/reconcile';
 import type { AgendaItemRecord, AttendanceRecord, FundTableRecord, GrantRecord, InitiativeRecord, MeetingRecord, MembershipRecord } from './records';
 
 const present = <T>(items: Array<T | null | Error>): T[] => items.filter((i): i is T => i !== null && !(i instanceof Error));
@@ -127,6 +129,17 @@ export class FundTableFields {
       initiativeId: row.initiativeId,
       // Cells in column order; a column the row leaves out is a blank cell.
       cells: table.columns.map((c) => ({ column: c.key, amount: row.cells[c.key] ?? null })),
+    }));
+  }
+
+  @FieldResolver(() => [FundCheck])
+  checks(@Root() table: FundTableRecord) {
+    return checkFundTable({ id: table.id, columns: table.columns, rows: table.rawRows }).map((c) => ({
+      row: c.row,
+      column: c.column,
+      printed: c.printed,
+      computed: c.computed,
+      matches: c.printed === c.computed,
     }));
   }
 

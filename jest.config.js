@@ -17,7 +17,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/tests/support/quiet-logs.ts'],
   // Suites that start databases, subgraphs or a browser take seconds, not milliseconds.
   testTimeout: 60_000,
   // Two cores: the end-to-end suites start several processes each.

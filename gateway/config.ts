@@ -1,6 +1,9 @@
 /** The gateway's configuration from environment variables, with documented defaults. */
 import { SUBGRAPH_DEFAULT_URLS } from '../schema/compose';
-import { envPort, envString } from '../services/shared/config';
+import { DEFAULT_BODY_LIMIT } from '../services/shared/http-server';
+import { ConfigurationError, envFlag, envList, envPort, envSize, envString } from '../services/shared/config';
+import { createLogger, type Logger } from '../services/shared/logger';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './plugins/operation-limits';
 
 export interface GatewayConfig {
   host: string;
@@ -12,11 +15,22 @@ export interface GatewayConfig {
   supergraphPath?: string;
   sandbox: boolean;
   introspection: boolean;
-  log: (message: string) => void;
+  corsOrigins: string[];
+  bodyLimit: string;
+  limits: OperationLimits;
+  logger: Logger;
 }
 
 export const GATEWAY_DEFAULT_PORT = 4000;
 export const SUBGRAPH_TIMEOUT_DEFAULT_MS = 10_000;
+
+function envPositiveInt(name: string, fallback: number): number {
+  const raw = envString(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigurationError(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
 
 export function gatewayConfigFromEnv(): GatewayConfig {
   const production = process.env.NODE_ENV === 'production';
@@ -24,23 +38,24 @@ export function gatewayConfigFromEnv(): GatewayConfig {
   for (const [name, fallback] of Object.entries(SUBGRAPH_DEFAULT_URLS)) {
     subgraphUrls[name] = envString(`${name.toUpperCase()}_URL`, fallback);
   }
-  const timeout = Number(envString('SUBGRAPH_TIMEOUT_MS', String(SUBGRAPH_TIMEOUT_DEFAULT_MS)));
-  if (!Number.isInteger(timeout) || timeout <= 0) throw new Error(`SUBGRAPH_TIMEOUT_MS must be a positive whole number of milliseconds`);
-  const flag = (name: string, fallback: boolean) => {
-    const raw = envString(name);
-    if (raw === undefined) return fallback;
-    if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
-    return raw === 'true';
-  };
   return {
     host: envString('GATEWAY_HOST') ?? envString('HOST', '127.0.0.1'),
     port: envPort(envString('GATEWAY_PORT') !== undefined ? 'GATEWAY_PORT' : 'PORT', GATEWAY_DEFAULT_PORT),
     subgraphUrls,
-    subgraphTimeoutMs: timeout,
+    subgraphTimeoutMs: envPositiveInt('SUBGRAPH_TIMEOUT_MS', SUBGRAPH_TIMEOUT_DEFAULT_MS),
     supergraphPath: envString('SUPERGRAPH_PATH'),
     // Off in production unless asked for: a public endpoint need not advertise its schema.
-    sandbox: flag('SANDBOX', !production),
-    introspection: flag('INTROSPECTION', !production),
-    log: (m) => console.error(`[gateway] ${m}`),
+    sandbox: envFlag('SANDBOX', !production),
+    introspection: envFlag('INTROSPECTION', !production),
+    corsOrigins: envList('CORS_ORIGINS'),
+    bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
+    limits: {
+      maxDepth: envPositiveInt('MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth),
+      maxAliases: envPositiveInt('MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases),
+      maxTokens: envPositiveInt('MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens),
+      maxCost: envPositiveInt('MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost),
+      maxDirectives: envPositiveInt('MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives),
+    },
+    logger: createLogger('gateway'),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The gateway: @apollo/gateway on Apollo Server 5, serving the supergraph composed at build
- * time (schema/supergraph.graphql), with the offline sandbox at its root.
+ * time (schema/supergraph.graphql), with operation limits, masked errors, subgraph
+ * timeouts and the offline sandbox at its root.
  */
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
@@ -8,42 +9,55 @@ import { supergraphPath as defaultSupergraphPath } from '../schema/compose';
 import { startService, type RunningService } from '../services/shared/http-server';
 import type { GatewayConfig } from './config';
 import { TimedDataSource } from './datasources/timed-data-source';
+import { maskGatewayError } from './errors';
+import { useOperationLimits } from './plugins/operation-limits';
 import { useLocalSandbox } from './sandbox';
 
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   // @apollo/gateway sends anonymous deployment telemetry unless told not to; a health-sector
   // deployment must not phone home by default. An explicit setting is respected.
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  const { logger } = config;
 
+  // The composed file, not introspection of the subgraphs: the gateway starts and serves
+  // even while a subgraph is down, and answers for the others.
   const supergraphSdl = readFileSync(config.supergraphPath ?? defaultSupergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new TimedDataSource({ url: config.subgraphUrls[name] ?? url!, timeoutMs: config.subgraphTimeoutMs }),
+    buildService: ({ name, url }) => new TimedDataSource({ name, url: config.subgraphUrls[name] ?? url!, timeoutMs: config.subgraphTimeoutMs }),
     logger: {
       debug: () => {},
-      info: () => {},
-      warn: (m: unknown) => config.log(`warn: ${String(m)}`),
-      error: (m: unknown) => config.log(`error: ${String(m)}`),
+      info: (m: unknown) => logger.debug(String(m)),
+      warn: (m: unknown) => logger.warn(String(m)),
+      error: (m: unknown) => logger.error(String(m)),
     },
   });
+  const limits = useOperationLimits(config.limits);
 
   return startService({
     name: 'gateway',
     host: config.host,
     port: config.port,
     gateway,
-    context: async () => ({}),
+    context: async ({ requestId }) => ({ requestId }),
     introspection: config.introspection,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    formatError: maskGatewayError(logger),
     routers: config.sandbox ? [useLocalSandbox()] : [],
+    corsOrigins: config.corsOrigins,
+    bodyLimit: config.bodyLimit,
     // Ready when every subgraph answers its own readiness check.
     ready: async () => {
+      const down: string[] = [];
       await Promise.all(
         Object.entries(config.subgraphUrls).map(async ([name, url]) => {
           const res = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2_000) }).catch(() => null);
-          if (!res?.ok) throw new Error(`subgraph ${name} is not ready`);
+          if (!res?.ok) down.push(name);
         }),
       );
+      if (down.length > 0) throw new Error(`subgraphs not ready: ${down.sort().join(', ')}`);
     },
-    log: config.log,
+    logger,
   });
 }

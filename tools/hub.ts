@@ -1,7 +1,7 @@
 /**
  * Starts the whole hub as real processes: the three subgraphs, then the gateway pointed at
  * them. Used by `npm start` and by the end-to-end tests, so what the tests run is what
- * users run. Each service reports "ready at <url>" on stderr; port 0 lets the OS choose.
+ * users run. Each service reports its URL over IPC once it serves; port 0 lets the OS choose.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ export function startServiceProcess({ name, main, env, log = () => {}, timeoutMs
   const child = spawn(process.execPath, ['-r', REGISTER, join(ROOT, main)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
@@ -51,13 +51,13 @@ export function startServiceProcess({ name, main, env, log = () => {}, timeoutMs
       createInterface({ input: stream }).on('line', (line) => {
         lines.push(line);
         log(line);
-        const ready = /ready at (http:\/\/\S+)/.exec(line);
-        if (ready) {
-          clearTimeout(timer);
-          resolve({ name, url: ready[1], child, stop });
-        }
       });
     }
+    child.on('message', (message: { type?: string; url?: string }) => {
+      if (message?.type !== 'ready' || !message.url) return;
+      clearTimeout(timer);
+      resolve({ name, url: message.url, child, stop });
+    });
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`${name} exited with code ${code} before it was ready:\n${lines.slice(-20).join('\n')}`));

@@ -1,16 +1,58 @@
 /**
  * @apollo/gateway sets no timeout on subgraph calls; it only lets a custom fetcher pass an
  * AbortSignal. This data source aborts a call after a set time, so one slow region cannot
- * hold a dashboard's whole request.
+ * hold a dashboard's whole request, and passes the request id on to the subgraph.
  */
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
+import { REQUEST_ID_HEADER } from '../../services/shared/request-id';
 
-export function timedFetcher(timeoutMs: number): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+export class SubgraphTimeoutError extends Error {
+  constructor(readonly subgraph: string, readonly timeoutMs: number) {
+    super(`subgraph ${subgraph} did not answer within ${timeoutMs} ms`);
+    this.name = 'SubgraphTimeoutError';
+  }
 }
 
-export class TimedDataSource extends RemoteGraphQLDataSource {
-  constructor(options: { url: string; timeoutMs: number }) {
-    super({ url: options.url, fetcher: timedFetcher(options.timeoutMs) as never });
+export function timedFetcher(subgraph: string, timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    try {
+      return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError') throw new SubgraphTimeoutError(subgraph, timeoutMs);
+      throw error;
+    }
+  };
+}
+
+export class TimedDataSource extends RemoteGraphQLDataSource<{ requestId?: string }> {
+  private readonly subgraph: string;
+
+  constructor(options: { name: string; url: string; timeoutMs: number }) {
+    super({ url: options.url, fetcher: timedFetcher(options.name, options.timeoutMs) as never });
+    this.subgraph = options.name;
+  }
+
+  /**
+   * A call that fails in transport (refused, reset, timed out) reaches the client as an
+   * error with a code and the subgraph's name, so a dashboard can tell which region is
+   * missing; the transport message (with the subgraph's URL) is kept for the logs only.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<{ requestId?: string }>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      const timeout = error instanceof SubgraphTimeoutError;
+      throw new GraphQLError(timeout ? (error as Error).message : `subgraph ${this.subgraph} failed: ${(error as Error).message}`, {
+        originalError: error as Error,
+        extensions: { code: timeout ? 'TIMEOUT' : 'DOWNSTREAM_SERVICE_ERROR', serviceName: this.subgraph },
+      });
+    }
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<{ requestId?: string }>) {
+    if (context?.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }

@@ -25,7 +25,9 @@ export class CouncilQueries {
   }
 
   @Query(() => [ClusterInTransition], {
-    description: 'All health clusters (sundhedsklynger), of one region or of both, each resolved in its own region’s subgraph.',
+    nullable: 'items',
+    description:
+      'All health clusters (sundhedsklynger), of one region or of both, each resolved in its own region’s subgraph. A cluster whose region cannot be reached is null, with an error naming the subgraph.',
   })
   clusters(@Ctx() { registry }: CouncilsContext, @Arg('region', () => RegionCode, { nullable: true }) region?: RegionCode) {
     return registry.clusters.filter((c) => !region || c.regionCode === region);
@@ -58,7 +60,7 @@ export class CouncilQueries {
 
 @Resolver(() => Region)
 export class RegionTransitionFields {
-  @FieldResolver(() => [ClusterInTransition], { description: 'The region’s health clusters.' })
+  @FieldResolver(() => [ClusterInTransition], { nullable: 'items', description: 'The region’s health clusters; null for a cluster whose region cannot be reached.' })
   clusters(@Root() region: Region, @Ctx() { registry }: CouncilsContext) {
     return registry.clusters.filter((c) => c.regionCode === region.code);
   }
@@ -81,7 +83,7 @@ export class HealthCouncilFields {
     return council.municipalities.map((name) => ({ name }));
   }
 
-  @FieldResolver(() => [ClusterInTransition])
+  @FieldResolver(() => [ClusterInTransition], { nullable: 'items', description: 'The clusters it replaces (its predecessors); null for a cluster whose region cannot be reached.' })
   predecessors(@Root() council: CouncilRecord, @Ctx() { registry }: CouncilsContext) {
     return council.predecessorIds.map((id) => registry.clusterById.get(id)!);
   }

@@ -1,6 +1,7 @@
 /** The councils subgraph as a running service. It holds no database: its registry is a small sourced file. */
-import { envPort, envString } from '../shared/config';
-import { startService, type RunningService } from '../shared/http-server';
+import { envList, envPort, envSize, envString } from '../shared/config';
+import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
+import { createLogger, type Logger } from '../shared/logger';
 import { readRegistry } from './registry';
 import { buildCouncilsSchema } from './schema';
 
@@ -9,14 +10,18 @@ export const COUNCILS_DEFAULT_PORT = 4003;
 export interface CouncilsConfig {
   host: string;
   port: number;
-  log: (message: string) => void;
+  corsOrigins: string[];
+  bodyLimit: string;
+  logger: Logger;
 }
 
 export function councilsConfigFromEnv(): CouncilsConfig {
   return {
     host: envString('COUNCILS_HOST') ?? envString('HOST', '127.0.0.1'),
     port: envPort(envString('COUNCILS_PORT') !== undefined ? 'COUNCILS_PORT' : 'PORT', COUNCILS_DEFAULT_PORT),
-    log: (m) => console.error(`[councils] ${m}`),
+    corsOrigins: envList('CORS_ORIGINS'),
+    bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
+    logger: createLogger('councils'),
   };
 }
 
@@ -28,8 +33,10 @@ export async function startCouncilsService(config: CouncilsConfig): Promise<Runn
     host: config.host,
     port: config.port,
     schema,
-    context: async () => ({ registry }),
+    context: async ({ requestId }) => ({ registry, requestId }),
     ready: async () => {},
-    log: config.log,
+    corsOrigins: config.corsOrigins,
+    bodyLimit: config.bodyLimit,
+    logger: config.logger,
   });
 }

@@ -98,7 +98,7 @@ export class HealthCouncil {
   @Field(() => [UnresolvedMunicipality], { description: 'Municipalities whose council the sources leave open.' })
   unresolvedMunicipalities!: UnresolvedMunicipality[];
 
-  @Field(() => [ClusterInTransition], { description: 'The clusters it replaces (its predecessors).' })
+  @Field(() => [ClusterInTransition], { nullable: 'items', description: 'The clusters it replaces (its predecessors); null for a cluster whose region cannot be reached.' })
   predecessors!: ClusterInTransition[];
 
   @Field(() => MappingBasis, { description: 'Whether a source states the predecessors or they are inferred.' })

@@ -3,8 +3,10 @@
  * and data, the federated schema, and the HTTP server.
  */
 import { join } from 'node:path';
-import { envChoice, envPort, envString } from '../shared/config';
-import { startService, type RunningService } from '../shared/http-server';
+import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
+import { envChoice, envList, envPort, envSize, envString } from '../shared/config';
+import { createLogger, type Logger } from '../shared/logger';
+import { runMain } from '../shared/run-main';
 import { connectDatabase } from './database/connect';
 import { LOAD_POLICIES, prepareDatabase, type LoadPolicy } from './database/prepare';
 import type { RegionalSubgraphDefinition } from './definition';
@@ -19,7 +21,9 @@ export interface RegionalServiceConfig {
   /** Where the embedded database persists; absent: in memory. */
   embeddedDataDir?: string;
   load: LoadPolicy;
-  log: (message: string) => void;
+  logger: Logger;
+  corsOrigins?: string[];
+  bodyLimit?: string;
   onQuery?: (sql: string) => void;
 }
 
@@ -36,7 +40,9 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     databaseUrl: pick('DATABASE_URL'),
     embeddedDataDir: pick('DATA_DIR') ?? join(process.cwd(), '.data', definition.name),
     load: envChoice(envString(`${prefix}_LOAD_DATA`) !== undefined ? `${prefix}_LOAD_DATA` : 'LOAD_DATA', LOAD_POLICIES, 'if-changed'),
-    log: (m) => console.error(`[${definition.name}] ${m}`),
+    logger: createLogger(definition.name),
+    corsOrigins: envList('CORS_ORIGINS'),
+    bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
   };
 }
 
@@ -50,20 +56,23 @@ export async function startRegionalService(
 ): Promise<RunningRegionalService> {
   const db = await connectDatabase({ url: config.databaseUrl, embeddedDataDir: config.embeddedDataDir, onQuery: config.onQuery });
   try {
-    const prepared = await prepareDatabase(db.orm, definition, config.load, (m) => config.log(`loaded ${m}`));
-    if (prepared.migrations.length > 0) config.log(`applied migrations: ${prepared.migrations.join(', ')}`);
-    if (prepared.stale) config.log('the data files changed since the last load: run `npm run db:load` (or LOAD_DATA=always) to reload');
+    const { logger } = config;
+    const prepared = await prepareDatabase(db.orm, definition, config.load, (m) => logger.info(`loaded ${m}`));
+    if (prepared.migrations.length > 0) logger.info(`applied migrations: ${prepared.migrations.join(', ')}`);
+    if (prepared.stale) logger.warn('the data files changed since the last load: run `npm run db:load` to reload');
     const { schema } = await buildRegionalSchema(definition);
     const http = await startService({
       name: definition.name,
       host: config.host,
       port: config.port,
       schema,
-      context: async () => createRegionalContext(db.orm.em as never, definition.region),
+      context: async ({ requestId }) => ({ ...createRegionalContext(db.orm.em as never, definition.region), requestId }),
       ready: async () => {
         await db.orm.em.getConnection().execute('select 1');
       },
-      log: config.log,
+      corsOrigins: config.corsOrigins,
+      bodyLimit: config.bodyLimit,
+      logger,
     });
     return {
       ...http,
@@ -79,29 +88,17 @@ export async function startRegionalService(
   }
 }
 
-/** The entry point of `npm run start:<region>`: one line per fact, exit 1 with one line on failure. */
+/** The entry point of `npm run start:<region>`. */
 export async function runRegionalService(definition: RegionalSubgraphDefinition): Promise<void> {
-  let config: RegionalServiceConfig;
-  try {
-    config = regionalConfigFromEnv(definition);
-  } catch (error) {
-    console.error(`[${definition.name}] configuration error: ${(error as Error).message}`);
-    process.exit(1);
-  }
-  try {
-    const service = await startRegionalService(definition, config);
-    config.log(`database: ${service.database}`);
-    config.log(`subgraph ready at ${service.url}`);
-    const stop = async (signal: string) => {
-      config.log(`${signal}: finishing requests in flight, then stopping`);
-      await service.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    process.once('SIGINT', () => void stop('SIGINT'));
-  } catch (error) {
-    const e = error as Error;
-    config.log(e.name === 'DatabaseUnreachableError' || e.name === 'DataSetError' ? e.message : `failed to start: ${e.message}`);
-    process.exit(1);
-  }
+  const logger = createLogger(definition.name);
+  let database = '';
+  await runMain(
+    logger,
+    async () => {
+      const service = await startRegionalService(definition, { ...regionalConfigFromEnv(definition), logger });
+      database = service.database;
+      return service;
+    },
+    (service) => `subgraph ready at ${service.url} (database: ${database})`,
+  );
 }

@@ -1,11 +1,18 @@
 /** Reading configuration from environment variables, with errors that say which variable is wrong. */
 
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(`configuration error: ${message}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
 export function envPort(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`${name} must be a port number from 0 to 65535, got "${raw}"`);
+    throw new ConfigurationError(`${name} must be a port number from 0 to 65535, got "${raw}"`);
   }
   return port;
 }
@@ -20,8 +27,30 @@ export function envString(name: string, fallback?: string): string | undefined {
 export function envChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
   const raw = envString(name);
   if (raw === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${choices.join(', ')}, got "${raw}"`);
+  if (!(choices as readonly string[]).includes(raw)) throw new ConfigurationError(`${name} must be one of ${choices.join(', ')}, got "${raw}"`);
   return raw as T;
+}
+
+/** A comma-separated list, e.g. CORS_ORIGINS=https://a.example,https://b.example. */
+export function envList(name: string): string[] {
+  return (envString(name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function envFlag(name: string, fallback: boolean): boolean {
+  const raw = envString(name);
+  if (raw === undefined) return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigurationError(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
+/** A body size such as "100kb" or "1mb". */
+export function envSize(name: string, fallback: string): string {
+  const raw = envString(name, fallback);
+  if (!/^\d+(b|kb|mb)$/i.test(raw)) throw new ConfigurationError(`${name} must be a size such as 100kb or 1mb, got "${raw}"`);
+  return raw;
 }
 
 /** "host:port/database" of a PostgreSQL URL, never its user or password. */

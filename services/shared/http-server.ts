@@ -1,33 +1,46 @@
 /**
  * The HTTP side every service shares: Apollo Server on express 5 at /graphql (and /),
- * liveness and readiness endpoints, and a close() that stops accepting connections and
- * lets requests in flight finish.
+ * liveness and readiness endpoints, request ids and structured logs, CORS and body limits,
+ * and a close() that stops accepting connections and lets requests in flight finish.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Router } from 'express';
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
+import cors from 'cors';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { maskError } from './errors';
+import type { Logger } from './logger';
+import { REQUEST_ID_HEADER, requestIdFrom, useRequestLogging, type RequestContext } from './request-id';
 
-export interface ServiceOptions<C extends BaseContext> {
+export interface ServiceOptions<C extends RequestContext> {
   name: string;
   host: string;
   port: number;
   schema?: GraphQLSchema;
   gateway?: GatewayInterface;
-  context: () => Promise<C>;
+  /** Builds the request's context; the request id is already chosen. */
+  context: (args: { req: Request; requestId: string }) => Promise<C>;
   /** Readiness: resolves when the service can answer (its database, or its subgraphs). */
   ready: () => Promise<void>;
   plugins?: ApolloServerPlugin<C>[];
+  validationRules?: ValidationRule[];
+  /** Options of graphql-js's parser, e.g. maxTokens. */
+  parseOptions?: ParseOptions;
   /** Mounted before GraphQL, e.g. the local sandbox page. */
   routers?: Router[];
   introspection?: boolean;
-  log?: (message: string) => void;
+  /** Origins allowed to call from a browser on another origin; empty: none (same origin only). */
+  corsOrigins?: string[];
+  /** Largest request body accepted, e.g. "100kb". */
+  bodyLimit?: string;
+  /** Rewrites errors before the client sees them; the default hides internal errors. */
+  formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  logger: Logger;
 }
 
 export interface RunningService {
@@ -36,20 +49,42 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startService<C extends BaseContext>(options: ServiceOptions<C>): Promise<RunningService> {
-  const log = options.log ?? ((m: string) => console.error(`[${options.name}] ${m}`));
+export const DEFAULT_BODY_LIMIT = '100kb';
+
+/** Body-parser failures (malformed JSON, too large) answered the GraphQL way: JSON with a code. */
+const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const status = typeof error?.status === 'number' ? error.status : 500;
+  if (res.headersSent || status >= 500) {
+    next(error);
+    return;
+  }
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  const message = status === 413 ? 'Request body is too large.' : 'Request body is not valid JSON.';
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+export async function startService<C extends RequestContext>(options: ServiceOptions<C>): Promise<RunningService> {
+  const { logger } = options;
   const app = express();
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<C>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? true,
-    formatError: maskError(log),
+    // Rejects simple (CORS-safelisted) requests that could be cross-site request forgery.
+    csrfPrevention: true,
+    // runMain owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal after
+    // stopping, and the process would exit 143 instead of 0.
+    stopOnTerminationSignals: false,
+    validationRules: options.validationRules,
+    parseOptions: options.parseOptions,
+    formatError: options.formatError ?? maskError((m) => logger.error(m)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces only serve Apollo's hosted usage reporting, which this hub does not use.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
+      useRequestLogging<C>(logger),
       ...(options.plugins ?? []),
     ],
   });
@@ -64,13 +99,17 @@ export async function startService<C extends BaseContext>(options: ServiceOption
       await options.ready();
       res.json({ status: 'ready', service: options.name });
     } catch (error) {
-      log(`not ready: ${(error as Error).message}`);
+      logger.warn({ reason: (error as Error).message }, 'not ready');
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
+  const origins = options.corsOrigins ?? [];
+  app.use(cors({ origin: origins.length > 0 ? origins : false, exposedHeaders: [REQUEST_ID_HEADER] }));
   for (const router of options.routers ?? []) app.use(router);
-  const graphql = expressMiddleware(apollo, { context: options.context });
-  app.use(['/graphql', '/'], express.json({ limit: '1mb' }), graphql);
+  const graphql = expressMiddleware(apollo, {
+    context: ({ req }) => options.context({ req, requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]) }),
+  });
+  app.use(['/graphql', '/'], express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }), bodyErrors, graphql);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

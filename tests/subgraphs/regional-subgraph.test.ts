@@ -8,6 +8,7 @@ import { syddanmark } from '../../services/syddanmark/definition';
 import type { RegionalSubgraphDefinition } from '../../services/regional/definition';
 import { startRegionalService, type RunningRegionalService } from '../../services/regional/service';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createLogger } from '../../services/shared/logger';
 import { post } from '../support/graphql';
 
 const cases: Array<{
@@ -48,7 +49,7 @@ describe.each(cases)('$definition.name subgraph', ({ definition, clusterId, meet
       port: 0,
       databaseUrl: db.url,
       load: 'if-empty',
-      log: () => {},
+      logger: createLogger('test'),
     });
   });
   afterAll(async () => {

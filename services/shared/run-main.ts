@@ -1,0 +1,41 @@
+/**
+ * The entry point every service shares: start, log where it serves, stop gracefully on
+ * SIGTERM/SIGINT (finish requests in flight, close pools, exit 0), and exit 1 with one
+ * log line when it cannot start.
+ */
+import type { Logger } from './logger';
+import type { RunningService } from './http-server';
+
+export async function runMain(logger: Logger, start: () => Promise<RunningService>, readyMessage: (s: RunningService) => string): Promise<void> {
+  let service: RunningService;
+  try {
+    service = await start();
+  } catch (error) {
+    const e = error as Error;
+    // Known start-up failures carry a one-line message meant for the operator.
+    const known = ['DatabaseUnreachableError', 'DataSetError', 'ConfigurationError'].includes(e.name);
+    logger.fatal(known ? e.message : `failed to start: ${e.message}`);
+    logger.flush();
+    process.exit(1);
+  }
+  logger.info(readyMessage(service));
+  // A parent that started this process (tools/hub.ts) learns the URL over IPC, whatever the log level.
+  process.send?.({ type: 'ready', url: service.url });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing requests in flight, then stopping`);
+    try {
+      await service.close();
+      logger.info('stopped');
+      logger.flush();
+      process.exit(0);
+    } catch (error) {
+      logger.error(`error while stopping: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

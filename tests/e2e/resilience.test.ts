@@ -112,6 +112,37 @@ describe('partial failure', () => {
   }, 30_000);
 });
 
+describe('start-up with a subgraph down', () => {
+  it('starts and serves the rest, and reports not ready until every subgraph is', async () => {
+    const lonely = await startServiceProcess({
+      name: 'gateway-with-dead-region',
+      main: 'gateway/main.ts',
+      env: {
+        NODE_ENV: 'production',
+        GATEWAY_PORT: '0',
+        // Nothing listens on port 1: the Nordjylland subgraph is down from the start.
+        NORDJYLLAND_URL: 'http://127.0.0.1:1/graphql',
+        SYDDANMARK_URL: proxies.syddanmark.url,
+        COUNCILS_URL: councils.url,
+      },
+    });
+    try {
+      const res = await fetch(lonely.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ healthCouncils { id predecessors { name } } }' }) });
+      const text = await res.text();
+      bodies.push(text);
+      const body = JSON.parse(text);
+      expect(body.errors[0].extensions).toEqual({ code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'nordjylland' });
+      const soenderjylland = body.data.healthCouncils.find((c: { id: string }) => c.id === 'soenderjylland');
+      expect(soenderjylland.predecessors).toEqual([{ name: 'Sundhedsklynge Sønderjylland' }]);
+      const ready = await fetch(new URL('/health/ready', lonely.url));
+      expect(ready.status).toBe(503);
+      expect((await fetch(new URL('/health/live', lonely.url))).status).toBe(200);
+    } finally {
+      await lonely.stop();
+    }
+  }, 60_000);
+});
+
 describe('hostile operations', () => {
   const deep = `{ regions { clusters { ${'successor { predecessors { '.repeat(6)}id${' } }'.repeat(6)} } } }`;
   const viaFragments = `query { ...A } fragment A on Query { regions { clusters { successor { ...B } } } }
@@ -177,6 +208,16 @@ describe('production mode', () => {
     const page = await fetch(gateway.url.replace(/\/graphql$/, '/'), { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
     bodies.push(await page.text());
+  });
+
+  it('blocks cross-site request forgery and sends no CORS headers unless configured', async () => {
+    const simple = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ regions { code } }"}' });
+    const text = await simple.text();
+    bodies.push(text);
+    expect(simple.status).toBe(400);
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const cors = await fetch(gateway.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(cors.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('passes the request id from the caller through the gateway to the subgraphs', async () => {

@@ -7,6 +7,7 @@ import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared
 import { envChoice, envList, envPort, envSize, envString } from '../shared/config';
 import { createLogger, type Logger } from '../shared/logger';
 import { runMain } from '../shared/run-main';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { connectDatabase } from './database/connect';
 import { LOAD_POLICIES, prepareDatabase, type LoadPolicy } from './database/prepare';
 import type { RegionalSubgraphDefinition } from './definition';
@@ -48,6 +49,8 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
 
 export interface RunningRegionalService extends RunningService {
   database: string;
+  /** The subgraph's ORM, for commands and tests that work on the same database. */
+  orm: MikroORM;
 }
 
 export async function startRegionalService(
@@ -77,6 +80,7 @@ export async function startRegionalService(
     return {
       ...http,
       database: db.description,
+      orm: db.orm,
       async close() {
         await http.close();
         await db.close();

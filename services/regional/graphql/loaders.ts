@@ -87,15 +87,17 @@ export function createLoaders(em: EntityManager) {
     /** Everyone with a seat in one of the cluster's bodies or listed at one of its meetings. */
     peopleByCluster: groupedBy(
       async (ids) => {
+        // knex expands an array binding into a list, so the placeholders are spelled out.
+        const list = ids.map(() => '?').join(', ');
         const rows: Array<{ cluster_id: string; id: string; name: string; document: string; section: string | null }> = await em
           .getConnection()
           .execute(
             `select distinct c.cluster_id, p.id, p.name, p.document, p.section from person p join (
-               select b.cluster_id, ms.person_id from membership ms join body b on b.id = ms.body_id where b.cluster_id = any(?)
+               select b.cluster_id, ms.person_id from membership ms join body b on b.id = ms.body_id where b.cluster_id in (${list})
                union
-               select mt.cluster_id, a.person_id from attendance a join meeting mt on mt.id = a.meeting_id where mt.cluster_id = any(?)
+               select mt.cluster_id, a.person_id from attendance a join meeting mt on mt.id = a.meeting_id where mt.cluster_id in (${list})
              ) c on c.person_id = p.id order by p.name`,
-            [[...ids], [...ids]],
+            [...ids, ...ids],
           );
         return rows.map((r) => ({ clusterId: r.cluster_id, id: r.id, name: r.name, source: { document: r.document, section: r.section } }));
       },

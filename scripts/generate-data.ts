@@ -1,0 +1,63 @@
+/**
+ * Fills regional databases with a large synthetic data set, on top of the real data:
+ *   npm run data:generate -- nordjylland [--meetings 2000] [--items 10] [--seed 1]
+ * Uses the region's configured database (<REGION>_DATABASE_URL, or the embedded one), with a
+ * progress bar. Synthetic rows name their source as generated; reload the real data with
+ * `npm run db:load -- <region>` to remove them.
+ */
+import { SingleBar, Presets } from 'cli-progress';
+import { nordjylland } from '../services/nordjylland/definition';
+import { syddanmark } from '../services/syddanmark/definition';
+import { connectDatabase } from '../services/regional/database/connect';
+import { prepareDatabase } from '../services/regional/database/prepare';
+import { BENCHMARK_SIZE, generateSyntheticData } from '../services/regional/data/generate';
+import { regionalConfigFromEnv } from '../services/regional/service';
+
+const REGIONS = { nordjylland, syddanmark };
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a positive whole number`);
+  return value;
+}
+
+async function main() {
+  const definition = REGIONS[process.argv[2] as keyof typeof REGIONS];
+  if (!definition) {
+    console.error('usage: npm run data:generate -- <nordjylland|syddanmark> [--meetings N] [--items N] [--seed N]');
+    process.exit(2);
+  }
+  const config = regionalConfigFromEnv(definition);
+  const db = await connectDatabase({ url: config.databaseUrl, embeddedDataDir: config.embeddedDataDir });
+  const bar = new SingleBar({ format: `${definition.name} [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}`, hideCursor: true }, Presets.shades_classic);
+  try {
+    // The real data first (migrated and loaded as the subgraph would), then the synthetic rows.
+    await prepareDatabase(db.orm, definition, 'always');
+    let started = false;
+    const counts = await generateSyntheticData(db.orm.em.fork(), {
+      ...BENCHMARK_SIZE,
+      meetingsPerCluster: option('meetings', BENCHMARK_SIZE.meetingsPerCluster),
+      itemsPerMeeting: option('items', BENCHMARK_SIZE.itemsPerMeeting),
+      seed: option('seed', 1),
+      progress: (done, total) => {
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
+        bar.update(done);
+      },
+    });
+    bar.stop();
+    console.log(`${definition.name}: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')} (synthetic) in ${db.description}`);
+  } finally {
+    bar.stop();
+    await db.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+/**
+ * No N+1: the SQL statements a cross-region operation costs do not grow with the rows it
+ * returns. The same operation runs through the gateway against regional databases of two
+ * sizes (the real data plus a little, and plus much more, synthetic data), and each
+ * regional subgraph counts its statements.
+ */
+import { startRegionalService, type RunningRegionalService } from '../../services/regional/service';
+import { nordjylland } from '../../services/nordjylland/definition';
+import { syddanmark } from '../../services/syddanmark/definition';
+import type { RegionalSubgraphDefinition } from '../../services/regional/definition';
+import { generateSyntheticData } from '../../services/regional/data/generate';
+import { startServiceProcess } from '../../tools/hub';
+import { startGateway } from '../../gateway/service';
+import { DEFAULT_OPERATION_LIMITS } from '../../gateway/plugins/operation-limits';
+import type { RunningService } from '../../services/shared/http-server';
+import { createLogger } from '../../services/shared/logger';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { post } from '../support/graphql';
+
+const OPERATION = `{ clusters {
+  name bodies { memberships { person { name } } }
+  meetings { title chair { name } participants { name } attendance { status person { name } }
+             agendaItems { title decision absentees { name } } }
+  people { name memberships { body { name } } }
+  initiatives { title parts { title } }
+  fundTables { title rows { label initiative { title } } checks { matches } }
+  fundPosition { received }
+} }`;
+
+const logger = createLogger('test');
+
+interface Sized {
+  statements: Record<string, number>;
+  meetings: number;
+  services: RunningService[];
+  databases: TestDatabase[];
+}
+
+async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number): Promise<Sized> {
+  const statements: Record<string, number> = { nordjylland: 0, syddanmark: 0 };
+  const databases: TestDatabase[] = [];
+  const services: RunningService[] = [];
+  const regional: Record<string, RunningRegionalService> = {};
+  for (const definition of [nordjylland, syddanmark] as RegionalSubgraphDefinition[]) {
+    const testDb = await createTestDatabase(`sql_${definition.name}_${meetingsPerCluster}`);
+    databases.push(testDb);
+    const service = await startRegionalService(definition, {
+      host: '127.0.0.1', port: 0, databaseUrl: testDb.url, load: 'always', logger,
+      onQuery: (line) => {
+        if (line.includes('[query]')) statements[definition.name]++;
+      },
+    });
+    // The synthetic rows go into the same database the subgraph serves (embedded or not).
+    await generateSyntheticData(service.orm.em.fork(), {
+      meetingsPerCluster, itemsPerMeeting, peoplePerCluster: 8, attendeesPerMeeting: 5, initiativesPerCluster: 4, fundTablesPerCluster: 2, linesPerFundTable: 3, seed: 7,
+    });
+    regional[definition.name] = service;
+    services.push(service);
+  }
+  // The councils subgraph runs as its own process, as in production: type-graphql keeps
+  // its types in one global registry, and the councils' HealthCluster interface must not
+  // meet the regional one in the same process.
+  const councils = await startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { COUNCILS_PORT: '0' } });
+  services.push({ url: councils.url, port: 0, close: async () => void (await councils.stop()) });
+  const gateway = await startGateway({
+    host: '127.0.0.1', port: 0, subgraphUrls: { nordjylland: regional.nordjylland.url, syddanmark: regional.syddanmark.url, councils: councils.url },
+    subgraphTimeoutMs: 30_000, sandbox: false, introspection: false, corsOrigins: [], bodyLimit: '100kb', limits: DEFAULT_OPERATION_LIMITS, logger,
+  });
+  services.unshift(gateway);
+
+  statements.nordjylland = 0;
+  statements.syddanmark = 0;
+  const res = await post(gateway.url, OPERATION);
+  expect(res.errors).toBeUndefined();
+  const meetings = res.data!.clusters.reduce((n: number, c: { meetings: unknown[] }) => n + c.meetings.length, 0);
+  return { statements: { ...statements }, meetings, services, databases };
+}
+
+async function stop(sized: Sized | undefined) {
+  for (const s of sized?.services ?? []) await s.close();
+  for (const db of sized?.databases ?? []) await db.drop();
+}
+
+describe('SQL statements per operation', () => {
+  let small: Sized | undefined;
+  let large: Sized | undefined;
+  afterAll(async () => {
+    await stop(small);
+    await stop(large);
+  });
+
+  it('are the same for 3 and 60 synthetic meetings per cluster', async () => {
+    small = await startAtSize(3, 2);
+    large = await startAtSize(60, 10);
+    // eslint-disable-next-line no-console
+    console.log(`statements: ${JSON.stringify(small.statements)} for ${small.meetings} meetings; ${JSON.stringify(large.statements)} for ${large.meetings} meetings`);
+    expect(large.meetings).toBeGreaterThan(small.meetings * 10);
+    expect(small.statements.nordjylland).toBeGreaterThan(0);
+    expect(large.statements).toEqual(small.statements);
+  }, 180_000);
+});

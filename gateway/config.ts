@@ -1,7 +1,8 @@
 /** The gateway's configuration from environment variables, with documented defaults. */
 import { SUBGRAPH_DEFAULT_URLS } from '../schema/compose';
 import { DEFAULT_BODY_LIMIT } from '../services/shared/http-server';
-import { ConfigurationError, envFlag, envList, envPort, envSize, envString } from '../services/shared/config';
+import { ConfigurationError, envCacheMaxAge, envFlag, envList, envPort, envSize, envString } from '../services/shared/config';
+import { DEFAULT_CACHE_MAX_AGE_SECONDS } from './plugins/response-cache';
 import { createLogger, type Logger } from '../services/shared/logger';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './plugins/operation-limits';
 
@@ -18,6 +19,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   bodyLimit: string;
   limits: OperationLimits;
+  /** Seconds a whole response may be served from the gateway's cache; 0: no cache. */
+  cacheMaxAgeSeconds: number;
   logger: Logger;
 }
 
@@ -56,6 +59,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
       maxCost: envPositiveInt('MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost),
       maxDirectives: envPositiveInt('MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives),
     },
+    cacheMaxAgeSeconds: envCacheMaxAge(DEFAULT_CACHE_MAX_AGE_SECONDS),
     logger: createLogger('gateway'),
   };
 }

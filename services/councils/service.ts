@@ -1,5 +1,6 @@
 /** The councils subgraph as a running service. It holds no database: its registry is a small sourced file. */
-import { envList, envPort, envSize, envString } from '../shared/config';
+import { envCacheMaxAge, envList, envPort, envSize, envString } from '../shared/config';
+import { DEFAULT_CACHE_MAX_AGE_SECONDS } from '../../gateway/plugins/response-cache';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
 import { createLogger, type Logger } from '../shared/logger';
 import { readRegistry } from './registry';
@@ -12,6 +13,7 @@ export interface CouncilsConfig {
   port: number;
   corsOrigins: string[];
   bodyLimit: string;
+  cacheMaxAgeSeconds?: number;
   logger: Logger;
 }
 
@@ -21,6 +23,7 @@ export function councilsConfigFromEnv(): CouncilsConfig {
     port: envPort(envString('COUNCILS_PORT') !== undefined ? 'COUNCILS_PORT' : 'PORT', COUNCILS_DEFAULT_PORT),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
+    cacheMaxAgeSeconds: envCacheMaxAge(DEFAULT_CACHE_MAX_AGE_SECONDS),
     logger: createLogger('councils'),
   };
 }
@@ -37,6 +40,7 @@ export async function startCouncilsService(config: CouncilsConfig): Promise<Runn
     ready: async () => {},
     corsOrigins: config.corsOrigins,
     bodyLimit: config.bodyLimit,
+    cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     logger: config.logger,
   });
 }

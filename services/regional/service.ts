@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
-import { envChoice, envList, envPort, envSize, envString } from '../shared/config';
+import { envCacheMaxAge, envChoice, envList, envPort, envSize, envString } from '../shared/config';
+import { DEFAULT_CACHE_MAX_AGE_SECONDS } from '../../gateway/plugins/response-cache';
 import { createLogger, type Logger } from '../shared/logger';
 import { runMain } from '../shared/run-main';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -25,6 +26,7 @@ export interface RegionalServiceConfig {
   logger: Logger;
   corsOrigins?: string[];
   bodyLimit?: string;
+  cacheMaxAgeSeconds?: number;
   onQuery?: (sql: string) => void;
 }
 
@@ -44,6 +46,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     logger: createLogger(definition.name),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
+    cacheMaxAgeSeconds: envCacheMaxAge(DEFAULT_CACHE_MAX_AGE_SECONDS),
   };
 }
 
@@ -75,6 +78,7 @@ export async function startRegionalService(
       },
       corsOrigins: config.corsOrigins,
       bodyLimit: config.bodyLimit,
+      cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
       logger,
     });
     return {

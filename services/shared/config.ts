@@ -46,6 +46,15 @@ export function envFlag(name: string, fallback: boolean): boolean {
   return raw === 'true';
 }
 
+/** Seconds answers may be cached (CACHE_MAX_AGE); 0 turns caching off. */
+export function envCacheMaxAge(fallback: number): number {
+  const raw = envString('CACHE_MAX_AGE');
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigurationError(`CACHE_MAX_AGE must be a whole number of seconds, got "${raw}"`);
+  return n;
+}
+
 /** A body size such as "100kb" or "1mb". */
 export function envSize(name: string, fallback: string): string {
   const raw = envString(name, fallback);

@@ -10,6 +10,7 @@ import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
@@ -29,6 +30,8 @@ export interface ServiceOptions<C extends RequestContext> {
   ready: () => Promise<void>;
   plugins?: ApolloServerPlugin<C>[];
   validationRules?: ValidationRule[];
+  /** How long answers may be cached, as a Cache-Control hint to the gateway and clients; 0: not at all. */
+  cacheMaxAgeSeconds?: number;
   /** Options of graphql-js's parser, e.g. maxTokens. */
   parseOptions?: ParseOptions;
   /** Mounted before GraphQL, e.g. the local sandbox page. */
@@ -85,6 +88,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
       // Inline traces only serve Apollo's hosted usage reporting, which this hub does not use.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       useRequestLogging<C>(logger),
+      ...(options.cacheMaxAgeSeconds !== undefined ? [ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAgeSeconds })] : []),
       ...(options.plugins ?? []),
     ],
   });

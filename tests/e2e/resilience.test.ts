@@ -56,6 +56,8 @@ beforeAll(async () => {
     env: {
       NODE_ENV: 'production',
       GATEWAY_PORT: '0',
+      // Every request here must reach the subgraphs: no response cache.
+      CACHE_MAX_AGE: '0',
       SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
       NORDJYLLAND_URL: proxies.nordjylland.url,
       SYDDANMARK_URL: proxies.syddanmark.url,

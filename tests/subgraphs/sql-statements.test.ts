@@ -64,7 +64,7 @@ async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number):
   services.push({ url: councils.url, port: 0, close: async () => void (await councils.stop()) });
   const gateway = await startGateway({
     host: '127.0.0.1', port: 0, subgraphUrls: { nordjylland: regional.nordjylland.url, syddanmark: regional.syddanmark.url, councils: councils.url },
-    subgraphTimeoutMs: 30_000, sandbox: false, introspection: false, corsOrigins: [], bodyLimit: '100kb', limits: DEFAULT_OPERATION_LIMITS, logger,
+    subgraphTimeoutMs: 30_000, sandbox: false, introspection: false, corsOrigins: [], bodyLimit: '100kb', limits: DEFAULT_OPERATION_LIMITS, cacheMaxAgeSeconds: 0, logger,
   });
   services.unshift(gateway);
 

@@ -1,0 +1,70 @@
+/**
+ * The gateway's response cache: repeated reads are served from it (with an Age header),
+ * and once the data changes no answer is older than the maximum age.
+ */
+import { startRegionalService, type RunningRegionalService } from '../../services/regional/service';
+import { nordjylland } from '../../services/nordjylland/definition';
+import { syddanmark } from '../../services/syddanmark/definition';
+import { startGateway } from '../../gateway/service';
+import { DEFAULT_OPERATION_LIMITS } from '../../gateway/plugins/operation-limits';
+import type { RunningService } from '../../services/shared/http-server';
+import { createLogger } from '../../services/shared/logger';
+import { startServiceProcess, type ServiceProcess } from '../../tools/hub';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+const MAX_AGE_SECONDS = 2;
+const logger = createLogger('test');
+const databases: TestDatabase[] = [];
+let regional: RunningRegionalService[] = [];
+let councils: ServiceProcess;
+let gateway: RunningService;
+
+beforeAll(async () => {
+  for (const definition of [nordjylland, syddanmark]) {
+    const db = await createTestDatabase(`cache_${definition.name}`);
+    databases.push(db);
+    regional.push(await startRegionalService(definition, { host: '127.0.0.1', port: 0, databaseUrl: db.url, load: 'always', cacheMaxAgeSeconds: MAX_AGE_SECONDS, logger }));
+  }
+  councils = await startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { COUNCILS_PORT: '0', CACHE_MAX_AGE: String(MAX_AGE_SECONDS) } });
+  gateway = await startGateway({
+    host: '127.0.0.1', port: 0, subgraphUrls: { nordjylland: regional[0].url, syddanmark: regional[1].url, councils: councils.url },
+    subgraphTimeoutMs: 10_000, sandbox: false, introspection: false, corsOrigins: [], bodyLimit: '100kb', limits: DEFAULT_OPERATION_LIMITS,
+    cacheMaxAgeSeconds: MAX_AGE_SECONDS, logger,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await gateway?.close();
+  await councils?.stop();
+  for (const r of regional) await r.close();
+  for (const db of databases) await db.drop();
+  regional = [];
+});
+
+async function ask() {
+  const res = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ cluster(id: "nordjylland-midt") { name meetings { id title } } }' }),
+  });
+  const body = (await res.json()) as { data: { cluster: { meetings: Array<{ title: string }> } } };
+  return { age: res.headers.get('age'), cacheControl: res.headers.get('cache-control'), titles: body.data.cluster.meetings.map((m) => m.title) };
+}
+
+describe('the response cache', () => {
+  it('serves a repeated read from the cache, and a changed record within the maximum age', async () => {
+    const first = await ask();
+    expect(first.age).toBeNull();
+    expect(first.cacheControl).toBe(`max-age=${MAX_AGE_SECONDS}, public`);
+    const second = await ask();
+    expect(second.age).not.toBeNull();
+    expect(second.titles).toEqual(first.titles);
+
+    // Change the data under the subgraph, as a reload would.
+    await regional[0].orm.em.getConnection().execute(`update meeting set title = 'Ændret titel' where id = 'nordjylland-midt-direktoerforum-2024-02-08'`);
+    await new Promise((r) => setTimeout(r, MAX_AGE_SECONDS * 1_000 + 500));
+    const after = await ask();
+    expect(after.age).toBeNull();
+    expect(after.titles).toContain('Ændret titel');
+  }, 30_000);
+});

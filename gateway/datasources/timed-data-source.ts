@@ -28,10 +28,32 @@ export function timedFetcher(subgraph: string, timeoutMs: number): typeof fetch 
 
 export class TimedDataSource extends RemoteGraphQLDataSource<{ requestId?: string }> {
   private readonly subgraph: string;
+  private readonly deduplicate: boolean;
+  /** Subgraph calls under way, by query and variables: identical concurrent calls share one. */
+  private readonly inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
 
-  constructor(options: { name: string; url: string; timeoutMs: number }) {
+  constructor(options: { name: string; url: string; timeoutMs: number; deduplicate?: boolean }) {
     super({ url: options.url, fetcher: timedFetcher(options.name, options.timeoutMs) as never });
     this.subgraph = options.name;
+    this.deduplicate = options.deduplicate ?? true;
+  }
+
+  /**
+   * Dashboards fire the same few queries at the same time; identical subgraph calls that
+   * overlap are made once. Only queries (this hub has no mutations), and each caller gets
+   * its own copy of the answer: the gateway merges later fetches into the objects of an
+   * answer, so sharing one object between requests would mix their results.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<{ requestId?: string }>): Promise<GatewayGraphQLResponse> {
+    const { query, variables } = options.request;
+    if (!this.deduplicate || !query || /^\s*mutation\b/.test(query)) return this.processOnce(options);
+    const key = JSON.stringify([query, variables ?? null]);
+    let shared = this.inFlight.get(key);
+    if (!shared) {
+      shared = this.processOnce(options).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, shared);
+    }
+    return structuredClone(await shared);
   }
 
   /**
@@ -39,7 +61,7 @@ export class TimedDataSource extends RemoteGraphQLDataSource<{ requestId?: strin
    * error with a code and the subgraph's name, so a dashboard can tell which region is
    * missing; the transport message (with the subgraph's URL) is kept for the logs only.
    */
-  override async process(options: GraphQLDataSourceProcessOptions<{ requestId?: string }>): Promise<GatewayGraphQLResponse> {
+  private async processOnce(options: GraphQLDataSourceProcessOptions<{ requestId?: string }>): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (error) {

@@ -7,11 +7,11 @@ export interface OrmOptions {
   url: string;
   /** PGlite serves one session at a time: the embedded database gets a pool of one. */
   embedded: boolean;
-  /** Called with each SQL statement; used by tests and the benchmark to count statements. */
+  /** Called with each SQL statement sent (through the ORM or raw); tests and the benchmark count them. */
   onQuery?: (sql: string) => void;
 }
 
-export function ormConfig({ url, embedded, onQuery }: OrmOptions): Options {
+export function ormConfig({ url, embedded }: OrmOptions): Options {
   return {
     entities: regionalEntities,
     clientUrl: url,
@@ -29,12 +29,14 @@ export function ormConfig({ url, embedded, onQuery }: OrmOptions): Options {
     // The schema only ever changes through migrations: no discovery-time sync.
     ensureDatabase: false,
     allowGlobalContext: false,
-    debug: onQuery ? ['query'] : false,
-    logger: onQuery ? (message: string) => onQuery(message) : undefined,
+    debug: false,
     colors: false,
   };
 }
 
-export function openOrm(options: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(options));
+export async function openOrm(options: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(options));
+  // Every statement, from the ORM or from the raw reads, goes through knex.
+  if (options.onQuery) orm.em.getKnex().on('query', (query: { sql: string }) => options.onQuery!(query.sql));
+  return orm;
 }

@@ -22,7 +22,6 @@ import {
   regionOf,
   regionSlug,
 } from '../../../schema/contract';
-import { HealthAgreementEntity } from '../entities';
 import type { RegionalContext } from './context';
 import { latestFundPosition } from './fund-position';
 import { assertWellFormedId } from './ids';
@@ -62,7 +61,7 @@ export function createClusterResolver(ClusterType: ClassType, region: RegionCode
       description: `The health agreements (sundhedsaftaler) of ${regionOf(region).name} held in the hub.`,
     })
     async healthAgreements(@Ctx() { em }: RegionalContext) {
-      return (await em.find(HealthAgreementEntity, {}, { orderBy: { id: 'asc' } })).map(agreementRecord);
+      return (await em.getKnex()('health_agreement').orderBy('id')).map(agreementRecord);
     }
 
     @FieldResolver(() => Region, { description: 'The region (region) the cluster belongs to.' })
@@ -86,14 +85,7 @@ export function createClusterResolver(ClusterType: ClassType, region: RegionCode
       if (from && to && from > to) {
         throw new GraphQLError(`"from" (${from}) is after "to" (${to})`, { extensions: { code: 'BAD_USER_INPUT' } });
       }
-      const meetings = await loaders.meetingsByCluster.load(cluster.id);
-      // A meeting with no known date cannot be said to fall in a range, so a range excludes it.
-      return meetings.filter(
-        (m) =>
-          (!status || m.status === status) &&
-          (!from || (m.date !== null && m.date >= from)) &&
-          (!to || (m.date !== null && m.date <= to)),
-      );
+      return loaders.meetings.load({ clusterId: cluster.id, from: from ?? null, to: to ?? null, status: status ?? null });
     }
 
     @FieldResolver(() => [Person], { description: 'Everyone named as a member of its bodies or at its meetings.' })

@@ -6,19 +6,10 @@
  */
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  AgendaItemEntity,
-  AttendanceEntity,
-  BodyEntity,
-  ClusterEntity,
-  FundTableEntity,
-  GrantEntity,
-  InitiativeEntity,
-  MeetingEntity,
-  MembershipEntity,
-  PersonEntity,
-} from '../entities';
+import type { Knex } from '@mikro-orm/knex';
 import * as records from './records';
+
+type Row = Record<string, any>;
 
 function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -41,87 +32,110 @@ function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (
   });
 }
 
+export interface MeetingFilter {
+  clusterId: string;
+  from: string | null;
+  to: string | null;
+  status: string | null;
+}
+
+/**
+ * Meetings of many clusters under one filter per statement: the date range and status go
+ * into SQL, so a dashboard asking for one year of a cluster with years of minutes reads
+ * one year. Keys with different filters (aliases) get one statement per distinct filter.
+ */
+function meetingsLoader(knex: Knex) {
+  return new DataLoader<MeetingFilter, records.MeetingRecord[], string>(
+    async (keys) => {
+      const byFilter = new Map<string, MeetingFilter[]>();
+      for (const key of keys) {
+        const signature = JSON.stringify([key.from, key.to, key.status]);
+        byFilter.set(signature, [...(byFilter.get(signature) ?? []), key]);
+      }
+      const results = new Map<string, records.MeetingRecord[]>();
+      await Promise.all(
+        [...byFilter.values()].map(async (group) => {
+          const { from, to, status } = group[0];
+          const query = knex('meeting').whereIn('cluster_id', [...new Set(group.map((k) => k.clusterId))]);
+          // A meeting with no known date cannot be said to fall in a range, so a range excludes it.
+          if (from) query.where('date', '>=', from);
+          if (to) query.where('date', '<=', to);
+          if (status) query.where('status', status);
+          const rows: Row[] = await query.orderByRaw('date asc nulls last, starts_at asc nulls last, id asc');
+          for (const key of group) results.set(JSON.stringify(key), []);
+          for (const row of rows) {
+            for (const key of group) {
+              if (key.clusterId === row.cluster_id) results.get(JSON.stringify(key))!.push(records.meetingRecord(row));
+            }
+          }
+        }),
+      );
+      return keys.map((key) => results.get(JSON.stringify(key)) ?? []);
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+}
+
 export function createLoaders(em: EntityManager) {
-  const $in = (keys: readonly string[]) => ({ $in: [...keys] });
+  const knex = em.getKnex();
+  const rows = (table: string) => knex(table);
   return {
-    clusterById: byId(async (ids) => (await em.find(ClusterEntity, { id: $in(ids) })).map(records.clusterRecord)),
-    bodyById: byId(async (ids) => (await em.find(BodyEntity, { id: $in(ids) })).map(records.bodyRecord)),
-    personById: byId(async (ids) => (await em.find(PersonEntity, { id: $in(ids) })).map(records.personRecord)),
-    meetingById: byId(async (ids) => (await em.find(MeetingEntity, { id: $in(ids) })).map(records.meetingRecord)),
-    initiativeById: byId(async (ids) => (await em.find(InitiativeEntity, { id: $in(ids) })).map(records.initiativeRecord)),
+    clusterById: byId(async (ids) => (await rows('cluster').whereIn('id', [...ids])).map(records.clusterRecord)),
+    bodyById: byId(async (ids) => (await rows('body').whereIn('id', [...ids])).map(records.bodyRecord)),
+    personById: byId(async (ids) => (await rows('person').whereIn('id', [...ids])).map(records.personRecord)),
+    meetingById: byId(async (ids) => (await rows('meeting').whereIn('id', [...ids])).map(records.meetingRecord)),
+    initiativeById: byId(async (ids) => (await rows('initiative').whereIn('id', [...ids])).map(records.initiativeRecord)),
+    meetings: meetingsLoader(knex),
     bodiesByCluster: groupedBy(
-      async (ids) => (await em.find(BodyEntity, { cluster: $in(ids) }, { orderBy: { ordinal: 'asc' } })).map(records.bodyRecord),
+      async (ids) => (await rows('body').whereIn('cluster_id', [...ids]).orderBy('ordinal')).map(records.bodyRecord),
       (b) => b.clusterId,
     ),
-    meetingsByCluster: groupedBy(
-      async (ids) =>
-        (
-          await em.find(
-            MeetingEntity,
-            { cluster: $in(ids) },
-            { orderBy: [{ date: 'asc nulls last' }, { startsAt: 'asc nulls last' }, { id: 'asc' }] },
-          )
-        ).map(records.meetingRecord),
-      (m) => m.clusterId,
-    ),
     agendaItemsByMeeting: groupedBy(
-      async (ids) =>
-        (await em.find(AgendaItemEntity, { meeting: $in(ids) }, { orderBy: { number: 'asc' } })).map(records.agendaItemRecord),
+      async (ids) => (await rows('agenda_item').whereIn('meeting_id', [...ids]).orderBy(['meeting_id', 'number'])).map(records.agendaItemRecord),
       (i) => i.meetingId,
     ),
     attendanceByMeeting: groupedBy(
-      async (ids) =>
-        (await em.find(AttendanceEntity, { meeting: $in(ids) }, { orderBy: { ordinal: 'asc' } })).map(records.attendanceRecord),
+      async (ids) => (await rows('attendance').whereIn('meeting_id', [...ids]).orderBy(['meeting_id', 'ordinal'])).map(records.attendanceRecord),
       (a) => a.meetingId,
     ),
     membershipsByBody: groupedBy(
-      async (ids) =>
-        (await em.find(MembershipEntity, { body: $in(ids) }, { orderBy: { ordinal: 'asc' } })).map(records.membershipRecord),
+      async (ids) => (await rows('membership').whereIn('body_id', [...ids]).orderBy('ordinal')).map(records.membershipRecord),
       (m) => m.bodyId,
     ),
     membershipsByPerson: groupedBy(
-      async (ids) =>
-        (await em.find(MembershipEntity, { person: $in(ids) }, { orderBy: { ordinal: 'asc' } })).map(records.membershipRecord),
+      async (ids) => (await rows('membership').whereIn('person_id', [...ids]).orderBy('ordinal')).map(records.membershipRecord),
       (m) => m.personId,
     ),
     /** Everyone with a seat in one of the cluster's bodies or listed at one of its meetings. */
     peopleByCluster: groupedBy(
       async (ids) => {
-        // knex expands an array binding into a list, so the placeholders are spelled out.
-        const list = ids.map(() => '?').join(', ');
-        const rows: Array<{ cluster_id: string; id: string; name: string; document: string; section: string | null }> = await em
-          .getConnection()
-          .execute(
-            `select distinct c.cluster_id, p.id, p.name, p.document, p.section from person p join (
-               select b.cluster_id, ms.person_id from membership ms join body b on b.id = ms.body_id where b.cluster_id in (${list})
-               union
-               select mt.cluster_id, a.person_id from attendance a join meeting mt on mt.id = a.meeting_id where mt.cluster_id in (${list})
-             ) c on c.person_id = p.id order by p.name`,
-            [...ids, ...ids],
-          );
-        return rows.map((r) => ({ clusterId: r.cluster_id, id: r.id, name: r.name, source: { document: r.document, section: r.section } }));
+        const list = [...ids];
+        const seats = knex('membership as ms').join('body as b', 'b.id', 'ms.body_id').whereIn('b.cluster_id', list).select('b.cluster_id', 'ms.person_id');
+        const listed = knex('attendance as a').join('meeting as mt', 'mt.id', 'a.meeting_id').whereIn('mt.cluster_id', list).select('mt.cluster_id', 'a.person_id');
+        const found: Row[] = await knex
+          .select('c.cluster_id', 'p.id', 'p.name', 'p.document', 'p.section')
+          .distinct()
+          .from(knex.raw('(?) as c', [seats.union(listed)]))
+          .join('person as p', 'p.id', 'c.person_id')
+          .orderBy('p.name');
+        return found.map((r) => ({ clusterId: r.cluster_id as string, ...records.personRecord(r) }));
       },
       (p) => p.clusterId,
     ),
     initiativesByCluster: groupedBy(
-      async (ids) =>
-        (await em.find(InitiativeEntity, { cluster: $in(ids) }, { orderBy: { ordinal: 'asc' } })).map(records.initiativeRecord),
+      async (ids) => (await rows('initiative').whereIn('cluster_id', [...ids]).orderBy('ordinal')).map(records.initiativeRecord),
       (i) => i.clusterId,
     ),
     initiativesByParent: groupedBy(
-      async (ids) =>
-        (await em.find(InitiativeEntity, { parent: $in(ids) }, { orderBy: { ordinal: 'asc' } })).map(records.initiativeRecord),
+      async (ids) => (await rows('initiative').whereIn('parent_id', [...ids]).orderBy('ordinal')).map(records.initiativeRecord),
       (i) => i.parentId,
     ),
     fundTablesByCluster: groupedBy(
-      async (ids) =>
-        (await em.find(FundTableEntity, { cluster: $in(ids) }, { orderBy: [{ reportedOn: 'asc' }, { id: 'asc' }] })).map(
-          records.fundTableRecord,
-        ),
+      async (ids) => (await rows('fund_table').whereIn('cluster_id', [...ids]).orderBy(['reported_on', 'id'])).map(records.fundTableRecord),
       (t) => t.clusterId,
     ),
     grantsByCluster: groupedBy(
-      async (ids) => (await em.find(GrantEntity, { cluster: $in(ids) }, { orderBy: { id: 'asc' } })).map(records.grantRecord),
+      async (ids) => (await rows('grant_record').whereIn('cluster_id', [...ids]).orderBy('id')).map(records.grantRecord),
       (g) => g.clusterId,
     ),
   };

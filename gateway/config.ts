@@ -13,6 +13,8 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Milliseconds a subgraph call may take before it is aborted. */
   subgraphTimeoutMs: number;
+  /** Identical concurrent subgraph calls are made once. */
+  deduplicateSubgraphRequests?: boolean;
   supergraphPath?: string;
   sandbox: boolean;
   introspection: boolean;
@@ -46,6 +48,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     port: envPort(envString('GATEWAY_PORT') !== undefined ? 'GATEWAY_PORT' : 'PORT', GATEWAY_DEFAULT_PORT),
     subgraphUrls,
     subgraphTimeoutMs: envPositiveInt('SUBGRAPH_TIMEOUT_MS', SUBGRAPH_TIMEOUT_DEFAULT_MS),
+    deduplicateSubgraphRequests: envFlag('DEDUPLICATE_SUBGRAPH_REQUESTS', true),
     supergraphPath: envString('SUPERGRAPH_PATH'),
     // Off in production unless asked for: a public endpoint need not advertise its schema.
     sandbox: envFlag('SANDBOX', !production),

@@ -25,7 +25,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const supergraphSdl = readFileSync(config.supergraphPath ?? defaultSupergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new TimedDataSource({ name, url: config.subgraphUrls[name] ?? url!, timeoutMs: config.subgraphTimeoutMs }),
+    buildService: ({ name, url }) =>
+      new TimedDataSource({
+        name,
+        url: config.subgraphUrls[name] ?? url!,
+        timeoutMs: config.subgraphTimeoutMs,
+        deduplicate: config.deduplicateSubgraphRequests ?? true,
+      }),
     logger: {
       debug: () => {},
       info: (m: unknown) => logger.debug(String(m)),

@@ -220,6 +220,12 @@ async function main() {
     children.push(nord, syd, councils);
     const urls = { NORDJYLLAND_URL: nord.url, SYDDANMARK_URL: syd.url, COUNCILS_URL: councils.url };
     const gateway = await startServiceProcess({ name: 'gateway', main: 'gateway/main.ts', env: { ...env, ...urls, GATEWAY_PORT: '0', SUBGRAPH_TIMEOUT_MS: '60000', CACHE_MAX_AGE: '0' } });
+    const plain = await startServiceProcess({
+      name: 'gateway-plain',
+      main: 'gateway/main.ts',
+      env: { ...env, ...urls, GATEWAY_PORT: '0', SUBGRAPH_TIMEOUT_MS: '60000', CACHE_MAX_AGE: '0', DEDUPLICATE_SUBGRAPH_REQUESTS: 'false' },
+    });
+    children.push(plain);
     const cached = await startServiceProcess({ name: 'gateway-cached', main: 'gateway/main.ts', env: { ...env, ...urls, GATEWAY_PORT: '0', CACHE_MAX_AGE: '300' } });
     children.push(gateway, cached);
 
@@ -249,18 +255,19 @@ async function main() {
       console.log(`\nmeasuring ${q.name} …`);
       const results: Record<string, Measure> = {
         gateway: await load(gateway.url, q.gateway),
+        plain: await load(plain.url, q.gateway),
         direct: await load(nord.url, q.direct),
         hive: await load(hive.url, q.gateway),
         sql: await loadSql(pool, q.sql),
       };
-      const labels: Record<string, string> = { gateway: '1. gateway (this hub)', direct: '2. subgraph direct', hive: '3. Hive Gateway', sql: '4. hand-written SQL' };
+      const labels: Record<string, string> = { gateway: '1. gateway (this hub)', plain: '1b. gateway, no call deduplication', direct: '2. subgraph direct', hive: '3. Hive Gateway', sql: '4. hand-written SQL' };
       for (const [key, m] of Object.entries(results)) {
-        const sqlPerOp = key === 'gateway' || key === 'hive' ? statements[q.name].gateway : key === 'direct' ? statements[q.name].direct : 1;
+        const sqlPerOp = key === 'gateway' || key === 'plain' || key === 'hive' ? statements[q.name].gateway : key === 'direct' ? statements[q.name].direct : 1;
         rows.push(`| ${q.name} | ${labels[key]} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${sqlPerOp} | ${m.errors} |`);
       }
       const g = results.gateway;
       ratios.push(
-        `| ${q.name} | ${fmt(g.p50 / results.direct.p50, 2)} | ${fmt(g.rps / results.hive.rps, 2)} | ${fmt(g.p50 / results.sql.p50, 1)} | ${fmt(results.direct.p50 / results.sql.p50, 1)} |`,
+        `| ${q.name} | ${fmt(g.p50 / results.direct.p50, 2)} | ${fmt(results.plain.p50 / results.direct.p50, 2)} | ${fmt(g.rps / results.hive.rps, 2)} | ${fmt(g.p50 / results.sql.p50, 1)} | ${fmt(results.direct.p50 / results.sql.p50, 1)} |`,
       );
     }
     console.log('\nmeasuring the response cache (the cross-region overview, repeated) …');
@@ -273,8 +280,8 @@ async function main() {
     console.log('|---|---|---:|---:|---:|---:|---:|');
     for (const r of rows) console.log(r);
     console.log(`| ${overview.name} | 1. gateway, response cache | ${fmt(cachedRun.rps, 0)} | ${fmt(cachedRun.p50)} | ${fmt(cachedRun.p99)} | 0 | ${cachedRun.errors} |`);
-    console.log('\n| query | gateway p50 ÷ direct p50 (target ≤ 1.5) | gateway req/s ÷ Hive req/s (target ≥ 1) | gateway p50 ÷ SQL p50 | direct p50 ÷ SQL p50 |');
-    console.log('|---|---:|---:|---:|---:|');
+    console.log('\n| query | gateway p50 ÷ direct p50 (target ≤ 1.5) | same, no deduplication | gateway req/s ÷ Hive req/s (target ≥ 1) | gateway p50 ÷ SQL p50 | direct p50 ÷ SQL p50 |');
+    console.log('|---|---:|---:|---:|---:|---:|');
     for (const r of ratios) console.log(r);
     console.log(`\nresponse cache: ${fmt(cachedRun.rps / uncachedRps, 1)} × the uncached throughput (target ≥ 10)`);
     console.log(`memory after the run (RSS): gateway ${rssMegabytes(gateway.child.pid)} MB, gateway with cache ${rssMegabytes(cached.child.pid)} MB, Hive Gateway ${rssMegabytes(hive.child.pid)} MB`);

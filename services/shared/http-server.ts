@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -36,6 +36,8 @@ export interface ServiceOptions<C extends RequestContext> {
   parseOptions?: ParseOptions;
   /** Mounted before GraphQL, e.g. the local sandbox page. */
   routers?: Router[];
+  /** Run on GraphQL requests after the body is parsed, before Apollo, e.g. the response cache. */
+  graphqlMiddleware?: RequestHandler[];
   introspection?: boolean;
   /** Origins allowed to call from a browser on another origin; empty: none (same origin only). */
   corsOrigins?: string[];
@@ -113,7 +115,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   const graphql = expressMiddleware(apollo, {
     context: ({ req }) => options.context({ req, requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]) }),
   });
-  app.use(['/graphql', '/'], express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }), bodyErrors, graphql);
+  app.use(['/graphql', '/'], express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }), bodyErrors, ...(options.graphqlMiddleware ?? []), graphql);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

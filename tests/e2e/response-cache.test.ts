@@ -51,7 +51,32 @@ async function ask() {
   return { age: res.headers.get('age'), cacheControl: res.headers.get('cache-control'), titles: body.data.cluster.meetings.map((m) => m.title) };
 }
 
+async function raw(query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return { age: res.headers.get('age'), body: (await res.json()) as { data?: any; errors?: unknown[] } };
+}
+
 describe('the response cache', () => {
+  it('never keeps an answer with errors', async () => {
+    const q = '{ cluster(id: "Not An Id") { name } }';
+    expect((await raw(q)).body.errors).toBeDefined();
+    const again = await raw(q);
+    expect(again.age).toBeNull();
+    expect(again.body.errors).toBeDefined();
+  });
+
+  it('keeps answers to different variables apart', async () => {
+    const q = 'query($id: ID!) { cluster(id: $id) { name } }';
+    await raw(q, { id: 'nordjylland-syd' });
+    await raw(q, { id: 'nordjylland-syd' });
+    const other = await raw(q, { id: 'nordjylland-vest' });
+    expect(other.age).toBeNull();
+    expect(other.body.data.cluster.name).toBe('Sundhedsklynge Vest');
+    const same = await raw(q, { id: 'nordjylland-syd' });
+    expect(same.age).not.toBeNull();
+    expect(same.body.data.cluster.name).toBe('Sundhedsklynge Syd');
+  });
+
   it('serves a repeated read from the cache, and a changed record within the maximum age', async () => {
     const first = await ask();
     expect(first.age).toBeNull();

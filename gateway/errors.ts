@@ -7,18 +7,8 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { PUBLIC_CODES } from '../services/shared/errors';
 import type { Logger } from '../services/shared/logger';
-
-const PASS_THROUGH = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-]);
 
 export function maskGatewayError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -26,7 +16,7 @@ export function maskGatewayError(logger: Logger) {
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
     const serviceName = typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined;
     const base = { path: formatted.path, locations: formatted.locations };
-    if (code && PASS_THROUGH.has(code) && !/https?:\/\//.test(formatted.message)) {
+    if (code && PUBLIC_CODES.has(code) && !/https?:\/\//.test(formatted.message)) {
       return { ...base, message: formatted.message, extensions: { code, ...(serviceName ? { serviceName } : {}) } };
     }
     const original = unwrapResolverError(error);

@@ -6,7 +6,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 
-const PUBLIC_CODES = new Set([
+/** Codes of errors raised on purpose, whose messages are meant for the client. */
+export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'GRAPHQL_PARSE_FAILED',

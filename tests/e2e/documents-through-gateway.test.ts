@@ -3,33 +3,17 @@
  * by hand from ../shared/seeds, every fund table line by line with its printed totals
  * reconciled, the fund position of all clusters, and the handover to Sundhedsråd Limfjorden.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startHub, type Hub } from '../../tools/hub';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startTestHub, type TestHub } from '../support/hub';
 import { post } from '../support/graphql';
 
-let hub: Hub;
-const databases: TestDatabase[] = [];
+let hub: TestHub;
 
 beforeAll(async () => {
-  const [nord, syd] = [await createTestDatabase('docs_nordjylland'), await createTestDatabase('docs_syddanmark')];
-  databases.push(nord, syd);
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-docs-'));
-  hub = await startHub({
-    env: {
-      NORDJYLLAND_DATABASE_URL: nord.url,
-      SYDDANMARK_DATABASE_URL: syd.url,
-      NORDJYLLAND_DATA_DIR: join(dataDir, 'nordjylland'),
-      SYDDANMARK_DATA_DIR: join(dataDir, 'syddanmark'),
-    },
-  });
+  hub = await startTestHub('docs');
 }, 180_000);
 
 afterAll(async () => {
-  await hub?.stop();
-  for (const db of databases) await db.drop();
+  await hub?.close();
 }, 60_000);
 
 interface Counts {

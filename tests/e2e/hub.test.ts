@@ -3,36 +3,19 @@
  * ports on 127.0.0.1, queried over HTTP. Embedded databases by default; PostgreSQL when
  * TEST_DATABASE_URL is set.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startHub, startServiceProcess, type Hub } from '../../tools/hub';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startServiceProcess } from '../../tools/hub';
+import { startTestHub, type TestHub } from '../support/hub';
 import { post } from '../support/graphql';
 import { assertChromiumInstalled, launchOfflineBrowser, SKIP_BROWSER_TESTS } from '../sandbox/browser';
 
-let hub: Hub;
-const databases: TestDatabase[] = [];
-const logs: string[] = [];
+let hub: TestHub;
 
 beforeAll(async () => {
-  const [nord, syd] = [await createTestDatabase('e2e_nordjylland'), await createTestDatabase('e2e_syddanmark')];
-  databases.push(nord, syd);
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-e2e-'));
-  hub = await startHub({
-    env: {
-      NORDJYLLAND_DATABASE_URL: nord.url,
-      SYDDANMARK_DATABASE_URL: syd.url,
-      NORDJYLLAND_DATA_DIR: join(dataDir, 'nordjylland'),
-      SYDDANMARK_DATA_DIR: join(dataDir, 'syddanmark'),
-    },
-    log: (line) => logs.push(line),
-  });
+  hub = await startTestHub('e2e');
 }, 180_000);
 
 afterAll(async () => {
-  await hub?.stop();
-  for (const db of databases) await db.drop();
+  await hub?.close();
 }, 60_000);
 
 describe('the API contract through the gateway', () => {

@@ -28,23 +28,22 @@ const OPERATION = `{ clusters {
 } }`;
 
 const logger = createLogger('test');
+/** Every database and service the suite starts, so afterAll cleans up even after a failure half-way. */
+const databases: TestDatabase[] = [];
+const services: RunningService[] = [];
 
 interface Sized {
   statements: Record<string, number>;
   meetings: number;
-  services: RunningService[];
-  databases: TestDatabase[];
 }
 
 async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number): Promise<Sized> {
   const statements: Record<string, number> = { nordjylland: 0, syddanmark: 0 };
-  const databases: TestDatabase[] = [];
-  const services: RunningService[] = [];
   const regional: Record<string, RunningRegionalService> = {};
   for (const definition of [nordjylland, syddanmark] as RegionalSubgraphDefinition[]) {
     const testDb = await createTestDatabase(`sql_${definition.name}_${meetingsPerCluster}`);
     databases.push(testDb);
-    const service = await startRegionalService(definition, {
+    const service: RunningRegionalService = await startRegionalService(definition, {
       host: '127.0.0.1', port: 0, databaseUrl: testDb.url, load: 'always', logger,
       onQuery: (line) => {
         if (line) statements[definition.name]++;
@@ -73,25 +72,18 @@ async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number):
   const res = await post(gateway.url, OPERATION);
   expect(res.errors).toBeUndefined();
   const meetings = res.data!.clusters.reduce((n: number, c: { meetings: unknown[] }) => n + c.meetings.length, 0);
-  return { statements: { ...statements }, meetings, services, databases };
-}
-
-async function stop(sized: Sized | undefined) {
-  for (const s of sized?.services ?? []) await s.close();
-  for (const db of sized?.databases ?? []) await db.drop();
+  return { statements: { ...statements }, meetings };
 }
 
 describe('SQL statements per operation', () => {
-  let small: Sized | undefined;
-  let large: Sized | undefined;
   afterAll(async () => {
-    await stop(small);
-    await stop(large);
+    for (const s of services) await s.close();
+    for (const db of databases) await db.drop();
   });
 
   it('are the same for 3 and 60 synthetic meetings per cluster', async () => {
-    small = await startAtSize(3, 2);
-    large = await startAtSize(60, 10);
+    const small = await startAtSize(3, 2);
+    const large = await startAtSize(60, 10);
     // eslint-disable-next-line no-console
     console.log(`statements: ${JSON.stringify(small.statements)} for ${small.meetings} meetings; ${JSON.stringify(large.statements)} for ${large.meetings} meetings`);
     expect(large.meetings).toBeGreaterThan(small.meetings * 10);

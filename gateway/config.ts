@@ -2,7 +2,6 @@
 import { SUBGRAPH_DEFAULT_URLS } from '../schema/compose';
 import { DEFAULT_BODY_LIMIT } from '../services/shared/http-server';
 import { ConfigurationError, envCacheMaxAge, envFlag, envList, envPort, envSize, envString } from '../services/shared/config';
-import { DEFAULT_CACHE_MAX_AGE_SECONDS } from './plugins/response-cache';
 import { createLogger, type Logger } from '../services/shared/logger';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './plugins/operation-limits';
 
@@ -62,7 +61,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
       maxCost: envPositiveInt('MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost),
       maxDirectives: envPositiveInt('MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives),
     },
-    cacheMaxAgeSeconds: envCacheMaxAge(DEFAULT_CACHE_MAX_AGE_SECONDS),
+    cacheMaxAgeSeconds: envCacheMaxAge(),
     logger: createLogger('gateway'),
   };
 }

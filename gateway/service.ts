@@ -11,7 +11,7 @@ import type { GatewayConfig } from './config';
 import { TimedDataSource } from './datasources/timed-data-source';
 import { maskGatewayError } from './errors';
 import { useOperationLimits } from './plugins/operation-limits';
-import { useCacheHints, useResponseCache } from './plugins/response-cache';
+import { useResponseCache } from './plugins/response-cache';
 import { useLocalSandbox } from './sandbox';
 
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
@@ -50,7 +50,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     introspection: config.introspection,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [useCacheHints(config.cacheMaxAgeSeconds)],
+    cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     graphqlMiddleware: [useResponseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds })],
     formatError: maskGatewayError(logger),
     routers: config.sandbox ? [useLocalSandbox()] : [],

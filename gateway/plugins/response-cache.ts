@@ -1,8 +1,9 @@
 /**
  * A response cache for the dashboards' repeated reads.
  *
- * Each subgraph states how long its answers may be cached (a Cache-Control max-age, see
- * useCacheHints); @apollo/gateway combines the subgraphs' hints (keeping the smallest),
+ * Each service states how long its answers may be cached (a Cache-Control max-age from
+ * Apollo's cache-control plugin, which startService installs with CACHE_MAX_AGE as the
+ * default); @apollo/gateway combines the subgraphs' hints (keeping the smallest),
  * and Apollo's cache-control plugin turns the result into the response's Cache-Control
  * header: `public, max-age=N` for a cacheable answer, nothing for one with errors.
  *
@@ -15,14 +16,6 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-
-export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
-
-/** The cache hint every service gives: all data may be cached for `maxAgeSeconds` (0: not at all). */
-export function useCacheHints(maxAgeSeconds: number) {
-  return ApolloServerPluginCacheControl({ defaultMaxAge: maxAgeSeconds });
-}
 
 interface Entry {
   body: Buffer;

@@ -1,6 +1,5 @@
 /** The councils subgraph as a running service. It holds no database: its registry is a small sourced file. */
 import { envCacheMaxAge, envList, envPort, envSize, envString } from '../shared/config';
-import { DEFAULT_CACHE_MAX_AGE_SECONDS } from '../../gateway/plugins/response-cache';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
 import { createLogger, type Logger } from '../shared/logger';
 import { readRegistry } from './registry';
@@ -23,7 +22,7 @@ export function councilsConfigFromEnv(): CouncilsConfig {
     port: envPort(envString('COUNCILS_PORT') !== undefined ? 'COUNCILS_PORT' : 'PORT', COUNCILS_DEFAULT_PORT),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
-    cacheMaxAgeSeconds: envCacheMaxAge(DEFAULT_CACHE_MAX_AGE_SECONDS),
+    cacheMaxAgeSeconds: envCacheMaxAge(),
     logger: createLogger('councils'),
   };
 }

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
 import { envCacheMaxAge, envChoice, envList, envPort, envSize, envString } from '../shared/config';
-import { DEFAULT_CACHE_MAX_AGE_SECONDS } from '../../gateway/plugins/response-cache';
 import { createLogger, type Logger } from '../shared/logger';
 import { runMain } from '../shared/run-main';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -46,7 +45,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     logger: createLogger(definition.name),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
-    cacheMaxAgeSeconds: envCacheMaxAge(DEFAULT_CACHE_MAX_AGE_SECONDS),
+    cacheMaxAgeSeconds: envCacheMaxAge(),
   };
 }
 

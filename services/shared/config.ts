@@ -46,8 +46,11 @@ export function envFlag(name: string, fallback: boolean): boolean {
   return raw === 'true';
 }
 
+/** How long answers may be cached when CACHE_MAX_AGE does not say. */
+export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
+
 /** Seconds answers may be cached (CACHE_MAX_AGE); 0 turns caching off. */
-export function envCacheMaxAge(fallback: number): number {
+export function envCacheMaxAge(fallback = DEFAULT_CACHE_MAX_AGE_SECONDS): number {
   const raw = envString('CACHE_MAX_AGE');
   if (raw === undefined) return fallback;
   const n = Number(raw);

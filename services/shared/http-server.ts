@@ -30,7 +30,10 @@ export interface ServiceOptions<C extends RequestContext> {
   ready: () => Promise<void>;
   plugins?: ApolloServerPlugin<C>[];
   validationRules?: ValidationRule[];
-  /** How long answers may be cached, as a Cache-Control hint to the gateway and clients; 0: not at all. */
+  /**
+   * How long answers may be cached, as a Cache-Control hint to the gateway and clients
+   * (Apollo's cache-control plugin with this default max-age); 0: not at all.
+   */
   cacheMaxAgeSeconds?: number;
   /** Options of graphql-js's parser, e.g. maxTokens. */
   parseOptions?: ParseOptions;

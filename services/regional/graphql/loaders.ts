@@ -8,8 +8,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
 import * as records from './records';
-
-type Row = Record<string, any>;
+import type { Row } from './records';
 
 function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {

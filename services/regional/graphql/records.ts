@@ -8,11 +8,11 @@
  * the benchmark data), more than the SQL itself. The entities stay the schema's source
  * of truth, for migrations and the loader.
  */
-import { RegionCode } from '../../../schema/contract';
+import { RegionCode, sourceOf } from '../../../schema/contract';
 import type { FundColumnValue, FundPositionRefs, FundRowValue, RecommendationValue } from '../entities';
 
-type Row = Record<string, any>;
-const sourceOf = (r: Row) => ({ document: r.document as string, section: r.section as string | null });
+/** A row of a sourced table: every one has its document and section columns. */
+export type Row = { document: string; section: string | null; [column: string]: any };
 
 export const clusterRecord = (c: Row) => ({
   id: c.id as string,

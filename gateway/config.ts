@@ -1,7 +1,7 @@
 /** The gateway's configuration from environment variables, with documented defaults. */
 import { SUBGRAPH_DEFAULT_URLS } from '../schema/compose';
 import { DEFAULT_BODY_LIMIT } from '../services/shared/http-server';
-import { ConfigurationError, envCacheMaxAge, envFlag, envList, envPort, envSize, envString } from '../services/shared/config';
+import { envCacheMaxAge, envFirst, envFlag, envInteger, envList, envPort, envSize, envString } from '../services/shared/config';
 import { createLogger, type Logger } from '../services/shared/logger';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './plugins/operation-limits';
 
@@ -28,13 +28,7 @@ export interface GatewayConfig {
 export const GATEWAY_DEFAULT_PORT = 4000;
 export const SUBGRAPH_TIMEOUT_DEFAULT_MS = 10_000;
 
-function envPositiveInt(name: string, fallback: number): number {
-  const raw = envString(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigurationError(`${name} must be a positive whole number, got "${raw}"`);
-  return n;
-}
+const envPositiveInt = (name: string, fallback: number) => envInteger(name, fallback, 1);
 
 export function gatewayConfigFromEnv(): GatewayConfig {
   const production = process.env.NODE_ENV === 'production';
@@ -44,7 +38,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
   }
   return {
     host: envString('GATEWAY_HOST') ?? envString('HOST', '127.0.0.1'),
-    port: envPort(envString('GATEWAY_PORT') !== undefined ? 'GATEWAY_PORT' : 'PORT', GATEWAY_DEFAULT_PORT),
+    port: envPort(envFirst('GATEWAY_PORT', 'PORT'), GATEWAY_DEFAULT_PORT),
     subgraphUrls,
     subgraphTimeoutMs: envPositiveInt('SUBGRAPH_TIMEOUT_MS', SUBGRAPH_TIMEOUT_DEFAULT_MS),
     deduplicateSubgraphRequests: envFlag('DEDUPLICATE_SUBGRAPH_REQUESTS', true),

@@ -86,17 +86,17 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const common = { ...options.env, PORT: undefined };
   const started: ServiceProcess[] = [];
   try {
-    // The subgraphs start in parallel: each loads its own database.
-    const [nordjylland, syddanmark, councils] = await Promise.all([
+    // The subgraphs start in parallel: each loads its own database. allSettled, so that when
+    // one fails the others that did start are stopped too.
+    const settled = await Promise.allSettled([
       startServiceProcess({ name: 'nordjylland', main: 'services/nordjylland/main.ts', env: { ...common, NORDJYLLAND_PORT: port('nordjylland') }, log: options.log }),
       startServiceProcess({ name: 'syddanmark', main: 'services/syddanmark/main.ts', env: { ...common, SYDDANMARK_PORT: port('syddanmark') }, log: options.log }),
       startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { ...common, COUNCILS_PORT: port('councils') }, log: options.log }),
-    ]).then(
-      (all) => (started.push(...all), all),
-      async (error) => {
-        throw error;
-      },
-    );
+    ]);
+    for (const s of settled) if (s.status === 'fulfilled') started.push(s.value);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [nordjylland, syddanmark, councils] = started;
     const gateway = await startServiceProcess({
       name: 'gateway',
       main: 'gateway/main.ts',

@@ -1,5 +1,5 @@
 /** The councils subgraph as a running service. It holds no database: its registry is a small sourced file. */
-import { envCacheMaxAge, envList, envPort, envSize, envString } from '../shared/config';
+import { envCacheMaxAge, envFirst, envList, envPort, envSize, envString } from '../shared/config';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
 import { createLogger, type Logger } from '../shared/logger';
 import { readRegistry } from './registry';
@@ -19,7 +19,7 @@ export interface CouncilsConfig {
 export function councilsConfigFromEnv(): CouncilsConfig {
   return {
     host: envString('COUNCILS_HOST') ?? envString('HOST', '127.0.0.1'),
-    port: envPort(envString('COUNCILS_PORT') !== undefined ? 'COUNCILS_PORT' : 'PORT', COUNCILS_DEFAULT_PORT),
+    port: envPort(envFirst('COUNCILS_PORT', 'PORT'), COUNCILS_DEFAULT_PORT),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
     cacheMaxAgeSeconds: envCacheMaxAge(),

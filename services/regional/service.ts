@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
-import { envCacheMaxAge, envChoice, envList, envPort, envSize, envString } from '../shared/config';
+import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../shared/config';
 import { createLogger, type Logger } from '../shared/logger';
 import { runMain } from '../shared/run-main';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -38,10 +38,10 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
   const pick = (name: string) => envString(`${prefix}_${name}`) ?? envString(name);
   return {
     host: pick('HOST') ?? '127.0.0.1',
-    port: envPort(envString(`${prefix}_PORT`) !== undefined ? `${prefix}_PORT` : 'PORT', definition.defaultPort),
+    port: envPort(envFirst(`${prefix}_PORT`, 'PORT'), definition.defaultPort),
     databaseUrl: pick('DATABASE_URL'),
     embeddedDataDir: pick('DATA_DIR') ?? join(process.cwd(), '.data', definition.name),
-    load: envChoice(envString(`${prefix}_LOAD_DATA`) !== undefined ? `${prefix}_LOAD_DATA` : 'LOAD_DATA', LOAD_POLICIES, 'if-changed'),
+    load: envChoice(envFirst(`${prefix}_LOAD_DATA`, 'LOAD_DATA'), LOAD_POLICIES, 'if-changed'),
     logger: createLogger(definition.name),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),

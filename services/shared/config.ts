@@ -46,16 +46,29 @@ export function envFlag(name: string, fallback: boolean): boolean {
   return raw === 'true';
 }
 
+/**
+ * The first of several variable names that is set, or the last one: a service's own
+ * variable (NORDJYLLAND_PORT) wins over the generic one (PORT).
+ */
+export function envFirst(...names: string[]): string {
+  return names.find((name) => envString(name) !== undefined) ?? names[names.length - 1];
+}
+
+/** A whole number of at least `min`. */
+export function envInteger(name: string, fallback: number, min: number): number {
+  const raw = envString(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigurationError(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+  return n;
+}
+
 /** How long answers may be cached when CACHE_MAX_AGE does not say. */
 export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
 
 /** Seconds answers may be cached (CACHE_MAX_AGE); 0 turns caching off. */
 export function envCacheMaxAge(fallback = DEFAULT_CACHE_MAX_AGE_SECONDS): number {
-  const raw = envString('CACHE_MAX_AGE');
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigurationError(`CACHE_MAX_AGE must be a whole number of seconds, got "${raw}"`);
-  return n;
+  return envInteger('CACHE_MAX_AGE', fallback, 0);
 }
 
 /** A body size such as "100kb" or "1mb". */

@@ -30,6 +30,25 @@ export const SUBGRAPH_TIMEOUT_DEFAULT_MS = 10_000;
 
 const envPositiveInt = (name: string, fallback: number) => envInteger(name, fallback, 1);
 
+/**
+ * A gateway for code that starts one in its own process (tests, the benchmark): on
+ * 127.0.0.1, any free port, the default limits, no sandbox, introspection or CORS.
+ */
+export function localGatewayConfig(options: Pick<GatewayConfig, 'subgraphUrls' | 'logger'> & Partial<GatewayConfig>): GatewayConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    subgraphTimeoutMs: SUBGRAPH_TIMEOUT_DEFAULT_MS,
+    sandbox: false,
+    introspection: false,
+    corsOrigins: [],
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    limits: DEFAULT_OPERATION_LIMITS,
+    cacheMaxAgeSeconds: 0,
+    ...options,
+  };
+}
+
 export function gatewayConfigFromEnv(): GatewayConfig {
   const production = process.env.NODE_ENV === 'production';
   const subgraphUrls: Record<string, string> = {};

@@ -27,7 +27,7 @@ import { prepareDatabase } from '../services/regional/database/prepare';
 import { BENCHMARK_SIZE, generateSyntheticData } from '../services/regional/data/generate';
 import { startRegionalService } from '../services/regional/service';
 import { startGateway } from '../gateway/service';
-import { DEFAULT_OPERATION_LIMITS } from '../gateway/plugins/operation-limits';
+import { localGatewayConfig } from '../gateway/config';
 import { createLogger } from '../services/shared/logger';
 import { startServiceProcess, type ServiceProcess } from '../tools/hub';
 import { supergraphPath } from '../schema/compose';
@@ -153,10 +153,13 @@ async function countStatements(councilsUrl: string): Promise<Record<string, { ga
       }),
     ),
   );
-  const gateway = await startGateway({
-    host: '127.0.0.1', port: 0, subgraphUrls: { nordjylland: services[0].url, syddanmark: services[1].url, councils: councilsUrl },
-    subgraphTimeoutMs: 60_000, sandbox: false, introspection: false, corsOrigins: [], bodyLimit: '100kb', limits: DEFAULT_OPERATION_LIMITS, cacheMaxAgeSeconds: 0, logger: quiet,
-  });
+  const gateway = await startGateway(
+    localGatewayConfig({
+      subgraphUrls: { nordjylland: services[0].url, syddanmark: services[1].url, councils: councilsUrl },
+      subgraphTimeoutMs: 60_000,
+      logger: quiet,
+    }),
+  );
   const result: Record<string, { gateway: number; direct: number }> = {};
   try {
     for (const q of BENCH_QUERIES) {

@@ -6,7 +6,7 @@ import { startRegionalService, type RunningRegionalService } from '../../service
 import { nordjylland } from '../../services/nordjylland/definition';
 import { syddanmark } from '../../services/syddanmark/definition';
 import { startGateway } from '../../gateway/service';
-import { DEFAULT_OPERATION_LIMITS } from '../../gateway/plugins/operation-limits';
+import { localGatewayConfig } from '../../gateway/config';
 import type { RunningService } from '../../services/shared/http-server';
 import { createLogger } from '../../services/shared/logger';
 import { startServiceProcess, type ServiceProcess } from '../../tools/hub';
@@ -26,11 +26,13 @@ beforeAll(async () => {
     regional.push(await startRegionalService(definition, { host: '127.0.0.1', port: 0, databaseUrl: db.url, load: 'always', cacheMaxAgeSeconds: MAX_AGE_SECONDS, logger }));
   }
   councils = await startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { COUNCILS_PORT: '0', CACHE_MAX_AGE: String(MAX_AGE_SECONDS) } });
-  gateway = await startGateway({
-    host: '127.0.0.1', port: 0, subgraphUrls: { nordjylland: regional[0].url, syddanmark: regional[1].url, councils: councils.url },
-    subgraphTimeoutMs: 10_000, sandbox: false, introspection: false, corsOrigins: [], bodyLimit: '100kb', limits: DEFAULT_OPERATION_LIMITS,
-    cacheMaxAgeSeconds: MAX_AGE_SECONDS, logger,
-  });
+  gateway = await startGateway(
+    localGatewayConfig({
+      subgraphUrls: { nordjylland: regional[0].url, syddanmark: regional[1].url, councils: councils.url },
+      cacheMaxAgeSeconds: MAX_AGE_SECONDS,
+      logger,
+    }),
+  );
 }, 120_000);
 
 afterAll(async () => {

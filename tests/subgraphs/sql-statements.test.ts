@@ -11,7 +11,7 @@ import type { RegionalSubgraphDefinition } from '../../services/regional/definit
 import { generateSyntheticData } from '../../services/regional/data/generate';
 import { startServiceProcess } from '../../tools/hub';
 import { startGateway } from '../../gateway/service';
-import { DEFAULT_OPERATION_LIMITS } from '../../gateway/plugins/operation-limits';
+import { localGatewayConfig } from '../../gateway/config';
 import type { RunningService } from '../../services/shared/http-server';
 import { createLogger } from '../../services/shared/logger';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -61,10 +61,13 @@ async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number):
   // meet the regional one in the same process.
   const councils = await startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { COUNCILS_PORT: '0' } });
   services.push({ url: councils.url, port: 0, close: async () => void (await councils.stop()) });
-  const gateway = await startGateway({
-    host: '127.0.0.1', port: 0, subgraphUrls: { nordjylland: regional.nordjylland.url, syddanmark: regional.syddanmark.url, councils: councils.url },
-    subgraphTimeoutMs: 30_000, sandbox: false, introspection: false, corsOrigins: [], bodyLimit: '100kb', limits: DEFAULT_OPERATION_LIMITS, cacheMaxAgeSeconds: 0, logger,
-  });
+  const gateway = await startGateway(
+    localGatewayConfig({
+      subgraphUrls: { nordjylland: regional.nordjylland.url, syddanmark: regional.syddanmark.url, councils: councils.url },
+      subgraphTimeoutMs: 30_000,
+      logger,
+    }),
+  );
   services.unshift(gateway);
 
   statements.nordjylland = 0;

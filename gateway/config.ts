@@ -1,8 +1,8 @@
 /** The gateway's configuration from environment variables, with documented defaults. */
-import { SUBGRAPH_DEFAULT_URLS } from '../schema/compose';
-import { DEFAULT_BODY_LIMIT } from '../services/shared/http-server';
-import { envCacheMaxAge, envFirst, envFlag, envInteger, envList, envPort, envSize, envString } from '../services/shared/config';
-import { createLogger, type Logger } from '../services/shared/logger';
+import { GATEWAY_DEFAULT_PORT, allSubgraphs, defaultSubgraphUrl } from '../schema/contract/registry';
+import { DEFAULT_BODY_LIMIT } from '../platform/http-server';
+import { envCacheMaxAge, envFirst, envFlag, envInteger, envList, envPort, envSize, envString } from '../platform/config';
+import { createLogger, type Logger } from '../platform/logger';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './plugins/operation-limits';
 
 export interface GatewayConfig {
@@ -25,7 +25,7 @@ export interface GatewayConfig {
   logger: Logger;
 }
 
-export const GATEWAY_DEFAULT_PORT = 4000;
+export { GATEWAY_DEFAULT_PORT };
 export const SUBGRAPH_TIMEOUT_DEFAULT_MS = 10_000;
 
 const envPositiveInt = (name: string, fallback: number) => envInteger(name, fallback, 1);
@@ -52,8 +52,8 @@ export function localGatewayConfig(options: Pick<GatewayConfig, 'subgraphUrls' |
 export function gatewayConfigFromEnv(): GatewayConfig {
   const production = process.env.NODE_ENV === 'production';
   const subgraphUrls: Record<string, string> = {};
-  for (const [name, fallback] of Object.entries(SUBGRAPH_DEFAULT_URLS)) {
-    subgraphUrls[name] = envString(`${name.toUpperCase()}_URL`, fallback);
+  for (const { name, defaultPort } of allSubgraphs()) {
+    subgraphUrls[name] = envString(`${name.toUpperCase()}_URL`, defaultSubgraphUrl(defaultPort));
   }
   return {
     host: envString('GATEWAY_HOST') ?? envString('HOST', '127.0.0.1'),

@@ -7,8 +7,8 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { PUBLIC_CODES } from '../services/shared/errors';
-import type { Logger } from '../services/shared/logger';
+import { PUBLIC_CODES } from '../platform/errors';
+import type { Logger } from '../platform/logger';
 
 export function maskGatewayError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

@@ -1,5 +1,5 @@
-import { createLogger } from '../services/shared/logger';
-import { runMain } from '../services/shared/run-main';
+import { createLogger } from '../platform/logger';
+import { runMain } from '../platform/run-main';
 import { gatewayConfigFromEnv } from './config';
 import { startGateway } from './service';
 

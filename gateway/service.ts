@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
-import { supergraphPath as defaultSupergraphPath } from '../schema/compose';
-import { startService, type RunningService } from '../services/shared/http-server';
+import { supergraphPath as defaultSupergraphPath } from '../schema/files';
+import { startService, type RunningService } from '../platform/http-server';
 import type { GatewayConfig } from './config';
 import { TimedDataSource } from './datasources/timed-data-source';
 import { maskGatewayError } from './errors';

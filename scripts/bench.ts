@@ -20,17 +20,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { SingleBar, Presets } from 'cli-progress';
-import { nordjylland } from '../services/nordjylland/definition';
-import { syddanmark } from '../services/syddanmark/definition';
+import { regionalSubgraphs } from '../services/regional/definition';
 import { connectDatabase } from '../services/regional/database/connect';
 import { prepareDatabase } from '../services/regional/database/prepare';
 import { BENCHMARK_SIZE, generateSyntheticData } from '../services/regional/data/generate';
 import { startRegionalService } from '../services/regional/service';
 import { startGateway } from '../gateway/service';
 import { localGatewayConfig } from '../gateway/config';
-import { createLogger } from '../services/shared/logger';
+import { createLogger } from '../platform/logger';
 import { startServiceProcess, type ServiceProcess } from '../tools/hub';
-import { supergraphPath } from '../schema/compose';
+import { supergraphPath } from '../schema/files';
 import { BENCH_QUERIES } from './bench-queries';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -38,7 +37,7 @@ const MEETINGS = Number(process.env.BENCH_MEETINGS ?? BENCHMARK_SIZE.meetingsPer
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const REUSE = process.env.BENCH_REUSE === '1';
-const REGIONS = [nordjylland, syddanmark];
+const REGIONS = regionalSubgraphs();
 const quiet = createLogger('bench');
 quiet.level = 'silent';
 
@@ -216,20 +215,20 @@ async function main() {
   const pool = new Pool({ connectionString: databaseUrl('nordjylland'), max: CONNECTIONS });
   try {
     const [nord, syd, councils] = await Promise.all([
-      startServiceProcess({ name: 'nordjylland', main: 'services/nordjylland/main.ts', env: { ...env, NORDJYLLAND_PORT: '0', NORDJYLLAND_DATABASE_URL: databaseUrl('nordjylland'), NORDJYLLAND_LOAD_DATA: 'never' } }),
-      startServiceProcess({ name: 'syddanmark', main: 'services/syddanmark/main.ts', env: { ...env, SYDDANMARK_PORT: '0', SYDDANMARK_DATABASE_URL: databaseUrl('syddanmark'), SYDDANMARK_LOAD_DATA: 'never' } }),
-      startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { ...env, COUNCILS_PORT: '0' } }),
+      startServiceProcess({ name: 'nordjylland', env: { ...env, NORDJYLLAND_PORT: '0', NORDJYLLAND_DATABASE_URL: databaseUrl('nordjylland'), NORDJYLLAND_LOAD_DATA: 'never' } }),
+      startServiceProcess({ name: 'syddanmark', env: { ...env, SYDDANMARK_PORT: '0', SYDDANMARK_DATABASE_URL: databaseUrl('syddanmark'), SYDDANMARK_LOAD_DATA: 'never' } }),
+      startServiceProcess({ name: 'councils', env: { ...env, COUNCILS_PORT: '0' } }),
     ]);
     children.push(nord, syd, councils);
     const urls = { NORDJYLLAND_URL: nord.url, SYDDANMARK_URL: syd.url, COUNCILS_URL: councils.url };
-    const gateway = await startServiceProcess({ name: 'gateway', main: 'gateway/main.ts', env: { ...env, ...urls, GATEWAY_PORT: '0', SUBGRAPH_TIMEOUT_MS: '60000', CACHE_MAX_AGE: '0' } });
+    const gateway = await startServiceProcess({ name: 'gateway', env: { ...env, ...urls, GATEWAY_PORT: '0', SUBGRAPH_TIMEOUT_MS: '60000', CACHE_MAX_AGE: '0' } });
     const plain = await startServiceProcess({
       name: 'gateway-plain',
-      main: 'gateway/main.ts',
+      service: 'gateway',
       env: { ...env, ...urls, GATEWAY_PORT: '0', SUBGRAPH_TIMEOUT_MS: '60000', CACHE_MAX_AGE: '0', DEDUPLICATE_SUBGRAPH_REQUESTS: 'false' },
     });
     children.push(plain);
-    const cached = await startServiceProcess({ name: 'gateway-cached', main: 'gateway/main.ts', env: { ...env, ...urls, GATEWAY_PORT: '0', CACHE_MAX_AGE: '300' } });
+    const cached = await startServiceProcess({ name: 'gateway-cached', service: 'gateway', env: { ...env, ...urls, GATEWAY_PORT: '0', CACHE_MAX_AGE: '300' } });
     children.push(gateway, cached);
 
     // Hive Gateway gets the same supergraph, with the subgraph URLs of this run written in.

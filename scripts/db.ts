@@ -5,24 +5,24 @@
  *   npm run db:load -- nordjylland        validate the data files, then replace the data in one transaction
  *   npm run data:check                    validate and reconcile the data files only (no database)
  */
-import { nordjylland } from '../services/nordjylland/definition';
-import { syddanmark } from '../services/syddanmark/definition';
+import { allRegions } from '../schema/contract/registry';
+import { regionalSubgraph } from '../services/regional/definition';
 import { connectDatabase } from '../services/regional/database/connect';
 import { migrate } from '../services/regional/database/prepare';
 import { digestDataDirectory, loadDataSet } from '../services/regional/data/load-data-set';
 import { readDataSet } from '../services/regional/data/read-data-set';
 import { regionalConfigFromEnv } from '../services/regional/service';
 
-const REGIONS = { nordjylland, syddanmark };
-const usage = 'usage: npm run db:migrate -- <nordjylland|syddanmark>   or   npm run db:load -- <nordjylland|syddanmark>';
+const names = allRegions().map((r) => r.slug).join('|');
+const usage = `usage: npm run db:migrate -- <${names}>   or   npm run db:load -- <${names}>`;
 
 async function main() {
   const [command, regionName] = process.argv.slice(2);
-  const definition = REGIONS[regionName as keyof typeof REGIONS];
-  if (!['migrate', 'load'].includes(command) || !definition) {
+  if (!['migrate', 'load'].includes(command) || !allRegions().some((r) => r.slug === regionName)) {
     console.error(usage);
     process.exit(2);
   }
+  const definition = regionalSubgraph(regionName);
   const config = regionalConfigFromEnv(definition);
   const db = await connectDatabase({ url: config.databaseUrl, embeddedDataDir: config.embeddedDataDir });
   try {

@@ -6,14 +6,13 @@
  * `npm run db:load -- <region>` to remove them.
  */
 import { SingleBar, Presets } from 'cli-progress';
-import { nordjylland } from '../services/nordjylland/definition';
-import { syddanmark } from '../services/syddanmark/definition';
+import { allRegions } from '../schema/contract/registry';
+import { regionalSubgraph } from '../services/regional/definition';
 import { connectDatabase } from '../services/regional/database/connect';
 import { prepareDatabase } from '../services/regional/database/prepare';
 import { BENCHMARK_SIZE, generateSyntheticData } from '../services/regional/data/generate';
 import { regionalConfigFromEnv } from '../services/regional/service';
 
-const REGIONS = { nordjylland, syddanmark };
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,11 +23,12 @@ function option(name: string, fallback: number): number {
 }
 
 async function main() {
-  const definition = REGIONS[process.argv[2] as keyof typeof REGIONS];
-  if (!definition) {
-    console.error('usage: npm run data:generate -- <nordjylland|syddanmark> [--meetings N] [--items N] [--seed N]');
+  const regionName = process.argv[2];
+  if (!allRegions().some((r) => r.slug === regionName)) {
+    console.error(`usage: npm run data:generate -- <${allRegions().map((r) => r.slug).join('|')}> [--meetings N] [--items N] [--seed N]`);
     process.exit(2);
   }
+  const definition = regionalSubgraph(regionName);
   const config = regionalConfigFromEnv(definition);
   const db = await connectDatabase({ url: config.databaseUrl, embeddedDataDir: config.embeddedDataDir });
   const bar = new SingleBar({ format: `${definition.name} [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}`, hideCursor: true }, Presets.shades_classic);

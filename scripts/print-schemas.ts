@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSubgraphSdls, composeSupergraph, SCHEMA_DIR } from '../schema/compose';
+import { buildSubgraphSdls, composeSupergraph } from '../tools/compose';
+import { SCHEMA_DIR } from '../schema/files';
 
 async function main() {
   const check = process.argv.includes('--check');

@@ -1,26 +1,26 @@
 /**
- * `npm start`: the whole hub on this machine — three subgraphs on embedded databases
- * (unless NORDJYLLAND_DATABASE_URL / SYDDANMARK_DATABASE_URL point at PostgreSQL) and the
+ * `npm start`: the whole hub on this machine — every subgraph of the registry, the regions'
+ * on embedded databases (unless <REGION>_DATABASE_URL points at PostgreSQL), and the
  * gateway on port 4000. Ctrl-C stops everything.
  */
-import { envPort } from '../services/shared/config';
+import { envPort } from '../platform/config';
+import { GATEWAY_DEFAULT_PORT, allSubgraphs } from '../schema/contract/registry';
 import { startHub } from '../tools/hub';
 
 async function main() {
-  console.log('Starting the hub: nordjylland, syddanmark and councils subgraphs, then the gateway …');
+  const subgraphs = allSubgraphs();
+  console.log(`Starting the hub: the ${subgraphs.map((s) => s.name).join(', ')} subgraphs, then the gateway …`);
   const hub = await startHub({
     ports: {
-      nordjylland: envPort('NORDJYLLAND_PORT', 4001),
-      syddanmark: envPort('SYDDANMARK_PORT', 4002),
-      councils: envPort('COUNCILS_PORT', 4003),
-      gateway: envPort('GATEWAY_PORT', 4000),
+      ...Object.fromEntries(subgraphs.map((s) => [s.name, envPort(`${s.name.toUpperCase()}_PORT`, s.defaultPort)])),
+      gateway: envPort('GATEWAY_PORT', GATEWAY_DEFAULT_PORT),
     },
     log: (line) => console.error(line),
   });
   console.log('');
   console.log(`  Gateway (one endpoint):  ${hub.gatewayUrl}`);
   console.log(`  Sandbox (in a browser):  ${hub.sandboxUrl}`);
-  for (const name of ['nordjylland', 'syddanmark', 'councils'] as const) {
+  for (const { name } of subgraphs) {
     console.log(`  Subgraph ${name.padEnd(12)} ${hub.services[name].url}`);
   }
   console.log('\nPress Ctrl-C to stop.');

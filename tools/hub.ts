@@ -1,11 +1,12 @@
 /**
- * Starts the whole hub as real processes: the three subgraphs, then the gateway pointed at
+ * Starts the whole hub as real processes: every subgraph of the registry, then the gateway pointed at
  * them. Used by `npm start` and by the end-to-end tests, so what the tests run is what
  * users run. Each service reports its URL over IPC once it serves; port 0 lets the OS choose.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { COUNCILS_SUBGRAPH, allRegions, allSubgraphs } from '../schema/contract/registry';
 
 const ROOT = join(__dirname, '..');
 const REGISTER = join(ROOT, 'tools', 'register.js');
@@ -18,16 +19,27 @@ export interface ServiceProcess {
 }
 
 export interface StartOptions {
+  /** A name for logs and errors, e.g. "gateway-plain". */
   name: string;
-  main: string;
+  /** Which service to run: a subgraph of the registry or "gateway"; default: `name`. */
+  service?: string;
   env: Record<string, string | undefined>;
   log?: (line: string) => void;
   /** How long start-up may take (an embedded database's first load takes seconds). */
   timeoutMs?: number;
 }
 
-export function startServiceProcess({ name, main, env, log = () => {}, timeoutMs = 120_000 }: StartOptions): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['-r', REGISTER, join(ROOT, main)], {
+/** The entry point (and its arguments) that runs a service: one for every region, one for the councils, one for the gateway. */
+export function entryPointOf(service: string): { main: string; args: string[] } {
+  if (service === 'gateway') return { main: 'gateway/main.ts', args: [] };
+  if (service === COUNCILS_SUBGRAPH.name) return { main: 'services/councils/main.ts', args: [] };
+  if (allRegions().some((r) => r.slug === service)) return { main: 'services/regional/main.ts', args: [service] };
+  throw new Error(`no service "${service}": the registry has ${allSubgraphs().map((s) => s.name).join(', ')} and the gateway`);
+}
+
+export function startServiceProcess({ name, service = name, env, log = () => {}, timeoutMs = 120_000 }: StartOptions): Promise<ServiceProcess> {
+  const { main, args } = entryPointOf(service);
+  const child = spawn(process.execPath, ['-r', REGISTER, join(ROOT, main), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -69,43 +81,42 @@ export interface Hub {
   gatewayUrl: string;
   /** The sandbox page, or null when it is off. */
   sandboxUrl: string;
-  services: Record<'nordjylland' | 'syddanmark' | 'councils' | 'gateway', ServiceProcess>;
+  /** Every subgraph of the registry by name, and the gateway. */
+  services: Record<string, ServiceProcess>;
   stop(): Promise<void>;
 }
 
 export interface HubOptions {
-  /** Ports; 0 (the default) picks free ones. */
-  ports?: Partial<Record<'nordjylland' | 'syddanmark' | 'councils' | 'gateway', number>>;
+  /** Ports by service name (a subgraph's or "gateway"); 0 (the default) picks free ones. */
+  ports?: Record<string, number>;
   /** Extra environment for every process (e.g. NORDJYLLAND_DATABASE_URL). */
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
 }
 
+/** The variable that sets a service's port, e.g. NORDJYLLAND_PORT, GATEWAY_PORT. */
+const portVariable = (service: string) => `${service.toUpperCase()}_PORT`;
+
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
-  const port = (name: keyof NonNullable<HubOptions['ports']>) => String(options.ports?.[name] ?? 0);
+  const port = (name: string) => String(options.ports?.[name] ?? 0);
   const common = { ...options.env, PORT: undefined };
   const started: ServiceProcess[] = [];
   try {
     // The subgraphs start in parallel: each loads its own database. allSettled, so that when
     // one fails the others that did start are stopped too.
-    const settled = await Promise.allSettled([
-      startServiceProcess({ name: 'nordjylland', main: 'services/nordjylland/main.ts', env: { ...common, NORDJYLLAND_PORT: port('nordjylland') }, log: options.log }),
-      startServiceProcess({ name: 'syddanmark', main: 'services/syddanmark/main.ts', env: { ...common, SYDDANMARK_PORT: port('syddanmark') }, log: options.log }),
-      startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { ...common, COUNCILS_PORT: port('councils') }, log: options.log }),
-    ]);
+    const settled = await Promise.allSettled(
+      allSubgraphs().map(({ name }) => startServiceProcess({ name, env: { ...common, [portVariable(name)]: port(name) }, log: options.log })),
+    );
     for (const s of settled) if (s.status === 'fulfilled') started.push(s.value);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const [nordjylland, syddanmark, councils] = started;
+    const subgraphs = [...started];
     const gateway = await startServiceProcess({
       name: 'gateway',
-      main: 'gateway/main.ts',
       env: {
         ...common,
-        GATEWAY_PORT: port('gateway'),
-        NORDJYLLAND_URL: nordjylland.url,
-        SYDDANMARK_URL: syddanmark.url,
-        COUNCILS_URL: councils.url,
+        [portVariable('gateway')]: port('gateway'),
+        ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])),
       },
       log: options.log,
     });
@@ -113,10 +124,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     return {
       gatewayUrl: gateway.url,
       sandboxUrl: gateway.url.replace(/\/graphql$/, '/'),
-      services: { nordjylland, syddanmark, councils, gateway },
+      services: Object.fromEntries(started.map((s) => [s.name, s])),
       async stop() {
         await gateway.stop();
-        await Promise.all([nordjylland.stop(), syddanmark.stop(), councils.stop()]);
+        await Promise.all(subgraphs.map((s) => s.stop()));
       },
     };
   } catch (error) {

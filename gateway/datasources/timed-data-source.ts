@@ -6,7 +6,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { REQUEST_ID_HEADER } from '../../services/shared/request-id';
+import { REQUEST_ID_HEADER } from '../../platform/request-id';
 
 export class SubgraphTimeoutError extends Error {
   constructor(readonly subgraph: string, readonly timeoutMs: number) {

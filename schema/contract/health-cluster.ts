@@ -8,7 +8,7 @@ import { Body, Person } from './people';
 import { Meeting, MeetingStatus } from './meeting';
 import { Initiative } from './initiative';
 import { FundPosition, FundTable, Grant } from './funds';
-import { Region } from './region';
+import { Region } from './regions';
 import { DateScalar } from './scalars';
 import { Source } from './source';
 

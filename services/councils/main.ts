@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { createLogger } from '../shared/logger';
-import { runMain } from '../shared/run-main';
+import { createLogger } from '../../platform/logger';
+import { runMain } from '../../platform/run-main';
 import { councilsConfigFromEnv, startCouncilsService } from './service';
 
 void runMain(

@@ -3,21 +3,22 @@
  * which cluster goes into which council, with the dates of the transition. A small,
  * hand-kept, sourced data file, validated when the service starts.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { RegionCode, regionOfId } from '../../schema/contract';
+import { allRegions, isRegionCode, regionOfId, type RegionCode } from '../../schema/contract';
 
 const Source = z.object({ document: z.string().min(1), section: z.string().nullable() });
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const Code = z.string().refine(isRegionCode, { message: 'not a region of the registry (schema/contract/regions.ts)' });
 
 const Registry = z.object({
-  regions: z.array(z.object({ code: z.enum(RegionCode), clusterIds: z.array(Id) })),
+  regions: z.array(z.object({ code: Code, clusterIds: z.array(Id) })),
   councils: z.array(
     z.object({
       id: Id,
       name: z.string().min(1),
-      region: z.enum(RegionCode),
+      region: Code,
       municipalities: z.array(z.string().min(1)),
       unresolvedMunicipalities: z.array(z.object({ name: z.string().min(1), note: z.string().min(1) })),
       predecessorIds: z.array(Id),
@@ -55,9 +56,29 @@ export interface CouncilRegistry extends Registry {
   councilById: Map<string, CouncilRecord>;
 }
 
-export function readRegistry(file = join(__dirname, 'data', 'reform.json')): CouncilRegistry {
-  const registry = Registry.parse(JSON.parse(readFileSync(file, 'utf8')));
+const REFORM_DIRECTORY = join(__dirname, 'data');
+
+/** The reform data files: `services/councils/data/*.json`, one or more (a new region may bring its own). */
+export function reformFiles(directory = REFORM_DIRECTORY): string[] {
+  return readdirSync(directory)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(directory, f));
+}
+
+/** Reads and merges the reform data files, and checks them against each other and the region registry. */
+export function readRegistry(files: string[] = reformFiles()): CouncilRegistry {
+  const parts = files.map((file) => Registry.parse(JSON.parse(readFileSync(file, 'utf8'))));
+  const registry: Registry = {
+    regions: parts.flatMap((p) => p.regions),
+    councils: parts.flatMap((p) => p.councils),
+    milestones: parts.flatMap((p) => p.milestones),
+  };
+  const file = files.join(', ');
   const problems: string[] = [];
+  for (const region of allRegions()) {
+    if (!registry.regions.some((r) => r.code === region.code)) problems.push(`region ${region.code} of the registry has no reform data (its clusters)`);
+  }
   const successors = new Map<string, CouncilRecord>();
   for (const council of registry.councils) {
     for (const id of council.predecessorIds) {

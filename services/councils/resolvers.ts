@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
-import { Municipality, Region, RegionCode, Source, regionOf } from '../../schema/contract';
-import { assertWellFormedId } from '../regional/graphql/ids';
+import { Municipality, Region, RegionCode, Source, allRegions, isRegionCode, regionOf, type RegionDefinition } from '../../schema/contract';
+import { assertWellFormedId } from '../../platform/ids';
 import type { ClusterRef, CouncilRecord, CouncilRegistry, MilestoneRecord } from './registry';
-import { ClusterInTransition, HealthCouncil, NordjyllandClusterInTransition, SyddanmarkClusterInTransition, TransitionMilestone } from './types';
+import { ClusterInTransition, HealthCouncil, TransitionMilestone, clusterInTransitionType } from './types';
 
 export interface CouncilsContext {
   registry: CouncilRegistry;
@@ -107,7 +107,8 @@ export class MilestoneFields {
   }
 }
 
-function clusterFields(ClusterType: typeof NordjyllandClusterInTransition) {
+function clusterFields(region: RegionDefinition) {
+  const ClusterType = clusterInTransitionType(region);
   @Resolver(() => ClusterType)
   class ClusterTransitionFields {
     @FieldResolver(() => HealthCouncil, { nullable: true, description: 'The health council (sundhedsråd) the cluster goes into; null where no council is known.' })
@@ -118,24 +119,22 @@ function clusterFields(ClusterType: typeof NordjyllandClusterInTransition) {
   return ClusterTransitionFields;
 }
 
-export const councilResolvers = [
-  CouncilQueries,
-  RegionTransitionFields,
-  HealthCouncilFields,
-  MilestoneFields,
-  clusterFields(NordjyllandClusterInTransition),
-  clusterFields(SyddanmarkClusterInTransition),
-] as const;
+/** The resolvers, with one cluster type per registered region (read when the schema is built). */
+export function councilResolvers() {
+  return [CouncilQueries, RegionTransitionFields, HealthCouncilFields, MilestoneFields, ...allRegions().map(clusterFields)] as const;
+}
 
 /** Entity references: a cluster the registry does not list resolves to null. */
-export const councilReferenceResolvers = {
-  NordjyllandCluster: { __resolveReference: (ref: { id: string }, { registry }: CouncilsContext) => registry.clusterById.get(ref.id) ?? null },
-  SyddanmarkCluster: { __resolveReference: (ref: { id: string }, { registry }: CouncilsContext) => registry.clusterById.get(ref.id) ?? null },
-  HealthCouncil: { __resolveReference: (ref: { id: string }, { registry }: CouncilsContext) => registry.councilById.get(ref.id) ?? null },
-  Region: {
-    __resolveReference: (ref: { code: RegionCode }) => {
-      if (!Object.values(RegionCode).includes(ref.code)) throw new GraphQLError(`Unknown region ${ref.code}`, { extensions: { code: 'BAD_USER_INPUT' } });
-      return regionOf(ref.code);
+export function councilReferenceResolvers() {
+  const clusterReference = { __resolveReference: (ref: { id: string }, { registry }: CouncilsContext) => registry.clusterById.get(ref.id) ?? null };
+  return {
+    ...Object.fromEntries(allRegions().map((r) => [r.clusterTypeName, clusterReference])),
+    HealthCouncil: { __resolveReference: (ref: { id: string }, { registry }: CouncilsContext) => registry.councilById.get(ref.id) ?? null },
+    Region: {
+      __resolveReference: (ref: { code: RegionCode }) => {
+        if (!isRegionCode(ref.code)) throw new GraphQLError(`Unknown region ${ref.code}`, { extensions: { code: 'BAD_USER_INPUT' } });
+        return regionOf(ref.code);
+      },
     },
-  },
-};
+  };
+}

@@ -1,6 +1,6 @@
-import { buildFederatedSchema, type FederatedSchema } from '../shared/federated-schema';
+import { buildFederatedSchema, type FederatedSchema } from '../../platform/federated-schema';
 import { councilReferenceResolvers, councilResolvers } from './resolvers';
 
 export function buildCouncilsSchema(): Promise<FederatedSchema> {
-  return buildFederatedSchema({ resolvers: [...councilResolvers] }, councilReferenceResolvers);
+  return buildFederatedSchema({ resolvers: [...councilResolvers()] }, councilReferenceResolvers());
 }

@@ -1,11 +1,11 @@
 /** The councils subgraph as a running service. It holds no database: its registry is a small sourced file. */
-import { envCacheMaxAge, envFirst, envList, envPort, envSize, envString } from '../shared/config';
-import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
-import { createLogger, type Logger } from '../shared/logger';
+import { envCacheMaxAge, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
+import { createLogger, type Logger } from '../../platform/logger';
+import { COUNCILS_SUBGRAPH } from '../../schema/contract';
 import { readRegistry } from './registry';
 import { buildCouncilsSchema } from './schema';
 
-export const COUNCILS_DEFAULT_PORT = 4003;
 
 export interface CouncilsConfig {
   host: string;
@@ -19,7 +19,7 @@ export interface CouncilsConfig {
 export function councilsConfigFromEnv(): CouncilsConfig {
   return {
     host: envString('COUNCILS_HOST') ?? envString('HOST', '127.0.0.1'),
-    port: envPort(envFirst('COUNCILS_PORT', 'PORT'), COUNCILS_DEFAULT_PORT),
+    port: envPort(envFirst('COUNCILS_PORT', 'PORT'), COUNCILS_SUBGRAPH.defaultPort),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
     cacheMaxAgeSeconds: envCacheMaxAge(),

@@ -4,7 +4,8 @@
  * about a cluster comes from its region's subgraph through the cluster's @key.
  */
 import { Directive, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, Municipality, Region, RegionCode, Source, clusterTypeName } from '../../schema/contract';
+import type { ClassType } from 'type-graphql';
+import { DateScalar, Municipality, Region, Source, regionDefinition, type RegionCode, type RegionDefinition } from '../../schema/contract';
 
 export enum MappingBasis {
   SOURCED = 'SOURCED',
@@ -42,7 +43,7 @@ registerEnumType(MilestoneKind, {
 // Composition merges it with the regional subgraphs' fuller declaration of the same interface.
 @InterfaceType('HealthCluster', {
   description: 'A health cluster (sundhedsklynge). The councils subgraph knows its successor health council; its region’s subgraph knows the rest.',
-  resolveType: (cluster: { regionCode: RegionCode }) => clusterTypeName(cluster.regionCode),
+  resolveType: (cluster: { regionCode: RegionCode }) => regionDefinition(cluster.regionCode).clusterTypeName,
 })
 export abstract class ClusterInTransition {
   @Field(() => ID, { description: 'Stable id "<region>-<cluster>", e.g. "nordjylland-midt".' })
@@ -55,13 +56,24 @@ export abstract class ClusterInTransition {
   successorBasis!: MappingBasis | null;
 }
 
-@ObjectType('NordjyllandCluster', { implements: ClusterInTransition, description: 'A health cluster of Region Nordjylland.' })
-@Directive('@key(fields: "id")')
-export class NordjyllandClusterInTransition extends ClusterInTransition {}
+const clusterTypes = new Map<string, ClassType>();
 
-@ObjectType('SyddanmarkCluster', { implements: ClusterInTransition, description: 'A health cluster of Region Syddanmark.' })
-@Directive('@key(fields: "id")')
-export class SyddanmarkClusterInTransition extends ClusterInTransition {}
+/**
+ * The councils subgraph's part of a region's cluster type (e.g. NordjyllandCluster): the
+ * same @key as the region's own, so the gateway joins `successor` to what the region
+ * serves. Made once per region and process (type-graphql keeps one global type registry).
+ */
+export function clusterInTransitionType(region: RegionDefinition): ClassType {
+  let type = clusterTypes.get(region.code);
+  if (!type) {
+    @ObjectType(region.clusterTypeName, { implements: ClusterInTransition, description: `A health cluster of ${region.name}.` })
+    @Directive('@key(fields: "id")')
+    class RegionClusterInTransition extends ClusterInTransition {}
+    type = RegionClusterInTransition;
+    clusterTypes.set(region.code, type);
+  }
+  return type;
+}
 
 @ObjectType({ description: 'A municipality whose council no source settles.' })
 export class UnresolvedMunicipality {

@@ -1,9 +1,9 @@
-import { buildFederatedSchema, type FederatedSchema } from '../shared/federated-schema';
+import { buildFederatedSchema, type FederatedSchema } from '../../platform/federated-schema';
 import { createClusterResolver } from './graphql/cluster-resolver';
 import { valueResolvers } from './graphql/value-resolvers';
 import type { RegionalSubgraphDefinition } from './definition';
 
 export function buildRegionalSchema(definition: RegionalSubgraphDefinition): Promise<FederatedSchema> {
-  const { ClusterResolver, referenceResolvers } = createClusterResolver(definition.ClusterType, definition.region);
+  const { ClusterResolver, referenceResolvers } = createClusterResolver(definition.ClusterType, definition.entry);
   return buildFederatedSchema({ resolvers: [ClusterResolver, ...valueResolvers] }, referenceResolvers);
 }

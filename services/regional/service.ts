@@ -3,10 +3,10 @@
  * and data, the federated schema, and the HTTP server.
  */
 import { join } from 'node:path';
-import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../shared/http-server';
-import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../shared/config';
-import { createLogger, type Logger } from '../shared/logger';
-import { runMain } from '../shared/run-main';
+import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
+import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { createLogger, type Logger } from '../../platform/logger';
+import { runMain } from '../../platform/run-main';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { connectDatabase } from './database/connect';
 import { LOAD_POLICIES, prepareDatabase, type LoadPolicy } from './database/prepare';

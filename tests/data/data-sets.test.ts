@@ -5,9 +5,11 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nordjylland } from '../../services/nordjylland/definition';
-import { syddanmark } from '../../services/syddanmark/definition';
 import { DataSetError, readDataSet } from '../../services/regional/data/read-data-set';
+import { regionalSubgraph } from '../../services/regional/definition';
+
+const nordjylland = regionalSubgraph('nordjylland');
+const syddanmark = regionalSubgraph('syddanmark');
 
 const nord = readDataSet(nordjylland.dataDirectory, 'nordjylland');
 const syd = readDataSet(syddanmark.dataDirectory, 'syddanmark');

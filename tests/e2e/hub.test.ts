@@ -137,7 +137,6 @@ describe('a subgraph whose database cannot be reached', () => {
     const lines: string[] = [];
     const start = startServiceProcess({
       name: 'nordjylland',
-      main: 'services/nordjylland/main.ts',
       env: { NORDJYLLAND_DATABASE_URL: 'postgresql://hub:s3cret-password@127.0.0.1:1/regional', NORDJYLLAND_PORT: '0', LOG_LEVEL: 'info' },
       log: (line) => lines.push(line),
       timeoutMs: 60_000,

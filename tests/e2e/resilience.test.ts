@@ -45,14 +45,13 @@ beforeAll(async () => {
   const sydDb = await createTestDatabase('res_syddanmark');
   databases.push(nordDb, sydDb);
   [nordjylland, syddanmark, councils] = await Promise.all([
-    startServiceProcess({ name: 'nordjylland', main: 'services/nordjylland/main.ts', env: regionalEnv('nordjylland', nordDb), log: (l) => subgraphLogs.push(l) }),
-    startServiceProcess({ name: 'syddanmark', main: 'services/syddanmark/main.ts', env: regionalEnv('syddanmark', sydDb) }),
-    startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { COUNCILS_PORT: '0' } }),
+    startServiceProcess({ name: 'nordjylland', env: regionalEnv('nordjylland', nordDb), log: (l) => subgraphLogs.push(l) }),
+    startServiceProcess({ name: 'syddanmark', env: regionalEnv('syddanmark', sydDb) }),
+    startServiceProcess({ name: 'councils', env: { COUNCILS_PORT: '0' } }),
   ]);
   proxies = { nordjylland: await startDelayProxy(nordjylland.url), syddanmark: await startDelayProxy(syddanmark.url) };
   gateway = await startServiceProcess({
     name: 'gateway',
-    main: 'gateway/main.ts',
     env: {
       NODE_ENV: 'production',
       GATEWAY_PORT: '0',
@@ -90,7 +89,6 @@ describe('partial failure', () => {
     // Back on the same port: the gateway needs no restart.
     nordjylland = await startServiceProcess({
       name: 'nordjylland',
-      main: 'services/nordjylland/main.ts',
       env: regionalEnv('nordjylland', databases[0], port),
       log: (l) => subgraphLogs.push(l),
     });
@@ -118,7 +116,6 @@ describe('start-up with a subgraph down', () => {
   it('starts and serves the rest, and reports not ready until every subgraph is', async () => {
     const lonely = await startServiceProcess({
       name: 'gateway-with-dead-region',
-      main: 'gateway/main.ts',
       env: {
         NODE_ENV: 'production',
         GATEWAY_PORT: '0',

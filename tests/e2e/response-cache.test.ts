@@ -3,14 +3,14 @@
  * and once the data changes no answer is older than the maximum age.
  */
 import { startRegionalService, type RunningRegionalService } from '../../services/regional/service';
-import { nordjylland } from '../../services/nordjylland/definition';
-import { syddanmark } from '../../services/syddanmark/definition';
 import { startGateway } from '../../gateway/service';
 import { localGatewayConfig } from '../../gateway/config';
-import type { RunningService } from '../../services/shared/http-server';
-import { createLogger } from '../../services/shared/logger';
+import type { RunningService } from '../../platform/http-server';
+import { createLogger } from '../../platform/logger';
 import { startServiceProcess, type ServiceProcess } from '../../tools/hub';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { regionalSubgraphs } from '../../services/regional/definition';
+
 
 const MAX_AGE_SECONDS = 2;
 const logger = createLogger('test');
@@ -20,12 +20,12 @@ let councils: ServiceProcess;
 let gateway: RunningService;
 
 beforeAll(async () => {
-  for (const definition of [nordjylland, syddanmark]) {
+  for (const definition of regionalSubgraphs()) {
     const db = await createTestDatabase(`cache_${definition.name}`);
     databases.push(db);
     regional.push(await startRegionalService(definition, { host: '127.0.0.1', port: 0, databaseUrl: db.url, load: 'always', cacheMaxAgeSeconds: MAX_AGE_SECONDS, logger }));
   }
-  councils = await startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { COUNCILS_PORT: '0', CACHE_MAX_AGE: String(MAX_AGE_SECONDS) } });
+  councils = await startServiceProcess({ name: 'councils', env: { COUNCILS_PORT: '0', CACHE_MAX_AGE: String(MAX_AGE_SECONDS) } });
   gateway = await startGateway(
     localGatewayConfig({
       subgraphUrls: { nordjylland: regional[0].url, syddanmark: regional[1].url, councils: councils.url },

@@ -5,12 +5,14 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syddanmark } from '../../services/syddanmark/definition';
 import { connectDatabase, type RegionalDatabase } from '../../services/regional/database/connect';
 import { prepareDatabase } from '../../services/regional/database/prepare';
 import { digestDataDirectory, loadDataSet } from '../../services/regional/data/load-data-set';
 import { readDataSet } from '../../services/regional/data/read-data-set';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { regionalSubgraph } from '../../services/regional/definition';
+
+const syddanmark = regionalSubgraph('syddanmark');
 
 let testDb: TestDatabase;
 let db: RegionalDatabase;

@@ -3,13 +3,14 @@
  * queries over HTTP, entity references, and errors. Runs on the embedded database, or on
  * PostgreSQL when TEST_DATABASE_URL is set.
  */
-import { nordjylland } from '../../services/nordjylland/definition';
-import { syddanmark } from '../../services/syddanmark/definition';
-import type { RegionalSubgraphDefinition } from '../../services/regional/definition';
+import { regionalSubgraph, type RegionalSubgraphDefinition } from '../../services/regional/definition';
 import { startRegionalService, type RunningRegionalService } from '../../services/regional/service';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createLogger } from '../../services/shared/logger';
+import { createLogger } from '../../platform/logger';
 import { post } from '../support/graphql';
+
+const nordjylland = regionalSubgraph('nordjylland');
+const syddanmark = regionalSubgraph('syddanmark');
 
 const cases: Array<{
   definition: RegionalSubgraphDefinition;

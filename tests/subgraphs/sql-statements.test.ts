@@ -5,15 +5,13 @@
  * regional subgraph counts its statements.
  */
 import { startRegionalService, type RunningRegionalService } from '../../services/regional/service';
-import { nordjylland } from '../../services/nordjylland/definition';
-import { syddanmark } from '../../services/syddanmark/definition';
-import type { RegionalSubgraphDefinition } from '../../services/regional/definition';
+import { regionalSubgraphs } from '../../services/regional/definition';
 import { generateSyntheticData } from '../../services/regional/data/generate';
 import { startServiceProcess } from '../../tools/hub';
 import { startGateway } from '../../gateway/service';
 import { localGatewayConfig } from '../../gateway/config';
-import type { RunningService } from '../../services/shared/http-server';
-import { createLogger } from '../../services/shared/logger';
+import type { RunningService } from '../../platform/http-server';
+import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { post } from '../support/graphql';
 
@@ -40,7 +38,7 @@ interface Sized {
 async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number): Promise<Sized> {
   const statements: Record<string, number> = { nordjylland: 0, syddanmark: 0 };
   const regional: Record<string, RunningRegionalService> = {};
-  for (const definition of [nordjylland, syddanmark] as RegionalSubgraphDefinition[]) {
+  for (const definition of regionalSubgraphs()) {
     const testDb = await createTestDatabase(`sql_${definition.name}_${meetingsPerCluster}`);
     databases.push(testDb);
     const service: RunningRegionalService = await startRegionalService(definition, {
@@ -59,7 +57,7 @@ async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number):
   // The councils subgraph runs as its own process, as in production: type-graphql keeps
   // its types in one global registry, and the councils' HealthCluster interface must not
   // meet the regional one in the same process.
-  const councils = await startServiceProcess({ name: 'councils', main: 'services/councils/main.ts', env: { COUNCILS_PORT: '0' } });
+  const councils = await startServiceProcess({ name: 'councils', env: { COUNCILS_PORT: '0' } });
   services.push({ url: councils.url, port: 0, close: async () => void (await councils.stop()) });
   const gateway = await startGateway(
     localGatewayConfig({

@@ -4,7 +4,7 @@
  * port — never the password, never a stack trace.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { describeDatabaseUrl } from '../../shared/config';
+import { describeDatabaseUrl } from '../../../platform/config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { openOrm } from './orm';
 

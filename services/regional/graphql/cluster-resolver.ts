@@ -18,19 +18,18 @@ import {
   MeetingStatus,
   Person,
   Region,
-  RegionCode,
+  isRegionCode,
   regionOf,
-  regionSlug,
+  type RegionCode,
+  type RegionDefinition,
 } from '../../../schema/contract';
 import type { RegionalContext } from './context';
 import { latestFundPosition } from './fund-position';
-import { assertWellFormedId } from './ids';
+import { assertWellFormedId } from '../../../platform/ids';
 import { agreementRecord, type ClusterRecord } from './records';
 
-export function createClusterResolver(ClusterType: ClassType, region: RegionCode) {
-  const slug = regionSlug(region);
-  const typeName = ClusterType.name;
-  const example = `${slug}-${region === RegionCode.NORDJYLLAND ? 'midt' : 'sydvestjylland'}`;
+export function createClusterResolver(ClusterType: ClassType, entry: RegionDefinition) {
+  const { slug, code: region, clusterTypeName: typeName, exampleClusterId: example, exampleMeetingId } = entry;
 
   @Resolver(() => ClusterType)
   class ClusterResolver {
@@ -52,7 +51,7 @@ export function createClusterResolver(ClusterType: ClassType, region: RegionCode
 
     @Query(() => Meeting, { name: `${slug}Meeting`, nullable: true, description: 'One meeting by id; null when no meeting has that id.' })
     meeting(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RegionalContext) {
-      assertWellFormedId(id, `${example}-politisk-2023-03-06`);
+      assertWellFormedId(id, exampleMeetingId);
       return loaders.meetingById.load(id);
     }
 
@@ -120,7 +119,7 @@ export function createClusterResolver(ClusterType: ClassType, region: RegionCode
       __resolveReference: (ref: { id: string }, ctx: RegionalContext) => ctx.loaders.clusterById.load(ref.id),
     },
     Region: {
-      __resolveReference: (ref: { code: RegionCode }) => (Object.values(RegionCode).includes(ref.code) ? regionOf(ref.code) : null),
+      __resolveReference: (ref: { code: RegionCode }) => (isRegionCode(ref.code) ? regionOf(ref.code) : null),
     },
   };
 

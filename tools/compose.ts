@@ -2,13 +2,11 @@
  * Composition at build time (Apollo's advice for production, rather than
  * IntrospectAndCompose, with which one subgraph down blocks the gateway's start): each
  * subgraph's SDL is printed from its code, and @apollo/composition composes them into the
- * supergraph the gateway serves.
+ * supergraph the gateway serves. A build tool: nothing that runs in production imports it.
  */
-import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-
-export const SCHEMA_DIR = __dirname;
+import { allSubgraphs, defaultSubgraphUrl } from '../schema/contract/registry';
 
 export interface SubgraphSdl {
   name: string;
@@ -17,23 +15,20 @@ export interface SubgraphSdl {
   sdl: string;
 }
 
-export const SUBGRAPH_DEFAULT_URLS: Record<string, string> = {
-  nordjylland: 'http://127.0.0.1:4001/graphql',
-  syddanmark: 'http://127.0.0.1:4002/graphql',
-  councils: 'http://127.0.0.1:4003/graphql',
-};
-
+/** Every subgraph of the registry, printed from its code: the regions' first, then the councils'. */
 export async function buildSubgraphSdls(): Promise<SubgraphSdl[]> {
   // Imported here, not at the top: printing schemas must not load server code for readers of this module.
+  // The regional schemas are built before the councils' (type-graphql keeps one global type
+  // registry, and the councils subgraph declares its own view of the same cluster types).
   const { buildRegionalSchema } = await import('../services/regional/schema');
-  const { nordjylland } = await import('../services/nordjylland/definition');
-  const { syddanmark } = await import('../services/syddanmark/definition');
+  const { regionalSubgraph } = await import('../services/regional/definition');
   const { buildCouncilsSchema } = await import('../services/councils/schema');
-  return [
-    { name: 'nordjylland', url: SUBGRAPH_DEFAULT_URLS.nordjylland, sdl: (await buildRegionalSchema(nordjylland)).sdl },
-    { name: 'syddanmark', url: SUBGRAPH_DEFAULT_URLS.syddanmark, sdl: (await buildRegionalSchema(syddanmark)).sdl },
-    { name: 'councils', url: SUBGRAPH_DEFAULT_URLS.councils, sdl: (await buildCouncilsSchema()).sdl },
-  ];
+  const out: SubgraphSdl[] = [];
+  for (const subgraph of allSubgraphs()) {
+    const { sdl } = subgraph.region ? await buildRegionalSchema(regionalSubgraph(subgraph.region.code)) : await buildCouncilsSchema();
+    out.push({ name: subgraph.name, url: defaultSubgraphUrl(subgraph.defaultPort), sdl });
+  }
+  return out;
 }
 
 export class CompositionError extends Error {}
@@ -45,5 +40,3 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
   }
   return result.supergraphSdl;
 }
-
-export const supergraphPath = join(SCHEMA_DIR, 'supergraph.graphql');

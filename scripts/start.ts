@@ -16,6 +16,8 @@ async function main() {
       gateway: envPort('GATEWAY_PORT', GATEWAY_DEFAULT_PORT),
     },
     log: (line) => console.error(line),
+    // A crashed service is started again with backoff; the others keep serving meanwhile.
+    supervise: { log: (message) => console.error(`[hub] ${message}`) },
   });
   console.log('');
   console.log(`  Gateway (one endpoint):  ${hub.gatewayUrl}`);
@@ -34,13 +36,6 @@ async function main() {
   };
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
-  for (const service of Object.values(hub.services)) {
-    service.child.once('exit', (code) => {
-      if (stopping) return;
-      console.error(`${service.name} exited unexpectedly (code ${code}); stopping the hub`);
-      void stop(1);
-    });
-  }
 }
 
 main().catch((error) => {

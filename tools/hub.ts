@@ -3,20 +3,16 @@
  * them. Used by `npm start` and by the end-to-end tests, so what the tests run is what
  * users run. Each service reports its URL over IPC once it serves; port 0 lets the OS choose.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { COUNCILS_SUBGRAPH, allRegions, allSubgraphs } from '../schema/contract/registry';
+import { supervise, type ServiceProcess } from './supervise';
 
 const ROOT = join(__dirname, '..');
 const REGISTER = join(ROOT, 'tools', 'register.js');
 
-export interface ServiceProcess {
-  name: string;
-  url: string;
-  child: ChildProcess;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
+export type { ServiceProcess };
 
 export interface StartOptions {
   /** A name for logs and errors, e.g. "gateway-plain". */
@@ -58,10 +54,12 @@ export function startServiceProcess({ name, service = name, env, log = () => {},
       void stop('SIGKILL');
       reject(new Error(`${name} did not report ready within ${timeoutMs} ms`));
     }, timeoutMs);
+    // The last lines only, for the error of a failed start: a long-running service logs without end.
     const lines: string[] = [];
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
         lines.push(line);
+        if (lines.length > 20) lines.shift();
         log(line);
       });
     }
@@ -92,6 +90,11 @@ export interface HubOptions {
   /** Extra environment for every process (e.g. NORDJYLLAND_DATABASE_URL). */
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
+  /**
+   * Start a service again when it exits unexpectedly, on the port it had, with backoff
+   * (tools/supervise.ts); `hub.services` then always holds the serving processes.
+   */
+  supervise?: { log: (message: string) => void };
 }
 
 /** The variable that sets a service's port, e.g. NORDJYLLAND_PORT, GATEWAY_PORT. */
@@ -111,23 +114,44 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const subgraphs = [...started];
-    const gateway = await startServiceProcess({
-      name: 'gateway',
-      env: {
-        ...common,
-        [portVariable('gateway')]: port('gateway'),
-        ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])),
-      },
-      log: options.log,
-    });
+    const gatewayEnv = {
+      ...common,
+      [portVariable('gateway')]: port('gateway'),
+      ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])),
+    };
+    const gateway = await startServiceProcess({ name: 'gateway', env: gatewayEnv, log: options.log });
     started.push(gateway);
+    const services: Record<string, ServiceProcess> = Object.fromEntries(started.map((s) => [s.name, s]));
+    if (!options.supervise) {
+      return {
+        gatewayUrl: gateway.url,
+        sandboxUrl: gateway.url.replace(/\/graphql$/, '/'),
+        services,
+        async stop() {
+          await gateway.stop();
+          await Promise.all(subgraphs.map((s) => s.stop()));
+        },
+      };
+    }
+    // A restarted service takes the port it had, so the gateway's subgraph URLs stay right.
+    const envOf = (name: string) => (name === 'gateway' ? gatewayEnv : { ...common, [portVariable(name)]: port(name) });
+    const supervisors = started.map((first) => {
+      const env = { ...envOf(first.name), [portVariable(first.name)]: String(new URL(first.url).port) };
+      return supervise(first, () => startServiceProcess({ name: first.name, env, log: options.log }), {
+        log: options.supervise!.log,
+        onRestart: (next) => {
+          services[next.name] = next;
+        },
+      });
+    });
+    const [gatewaySupervisor, ...subgraphSupervisors] = [supervisors[supervisors.length - 1], ...supervisors.slice(0, -1)];
     return {
       gatewayUrl: gateway.url,
       sandboxUrl: gateway.url.replace(/\/graphql$/, '/'),
-      services: Object.fromEntries(started.map((s) => [s.name, s])),
+      services,
       async stop() {
-        await gateway.stop();
-        await Promise.all(subgraphs.map((s) => s.stop()));
+        await gatewaySupervisor.stop();
+        await Promise.all(subgraphSupervisors.map((s) => s.stop()));
       },
     };
   } catch (error) {

@@ -57,7 +57,7 @@ export function regionalSubgraphs(): RegionalSubgraphDefinition[] {
 function clusterType(region: RegionDefinition): ClassType {
   @ObjectType(region.clusterTypeName, {
     implements: HealthCluster,
-    description: `A health cluster (sundhedsklynge) of ${region.name}: ${region.clustersInBrief}. Served by the ${region.name.replace(/^Region /, '')} subgraph.`,
+    description: `A health cluster (sundhedsklynge) of ${region.name}: ${region.clustersInBrief}. Served by the ${region.slug} subgraph.`,
   })
   @Directive('@key(fields: "id")')
   class RegionCluster extends HealthCluster {}

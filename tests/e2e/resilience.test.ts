@@ -116,6 +116,7 @@ describe('start-up with a subgraph down', () => {
   it('starts and serves the rest, and reports not ready until every subgraph is', async () => {
     const lonely = await startServiceProcess({
       name: 'gateway-with-dead-region',
+      service: 'gateway',
       env: {
         NODE_ENV: 'production',
         GATEWAY_PORT: '0',

@@ -12,14 +12,36 @@ const swc = [
   },
 ];
 
-/** @type {import('jest').Config} */
-module.exports = {
+// Suites that start databases, subgraphs or a browser take seconds, not milliseconds.
+const testTimeout = 60_000;
+
+/** What every project shares (projects do not inherit the root's options). */
+const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
-  testMatch: ['<rootDir>/tests/**/*.test.ts'],
   setupFiles: ['reflect-metadata', '<rootDir>/tests/support/quiet-logs.ts'],
-  // Suites that start databases, subgraphs or a browser take seconds, not milliseconds.
-  testTimeout: 60_000,
+  testTimeout,
+};
+
+/**
+ * Two projects (`npm run test:unit` runs the first alone):
+ * - unit: tests/unit/**, pure: no database, no process, no network.
+ * - integration: every other suite, which starts what it needs itself: databases,
+ *   in-process services, processes, a browser.
+ *
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  testTimeout,
   // Two cores: the end-to-end suites start several processes each.
   maxWorkers: 2,
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/unit/'],
+    },
+  ],
 };

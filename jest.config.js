@@ -23,11 +23,18 @@ const base = {
   testTimeout,
 };
 
+/** End-to-end suites that only read through the hub: they share one, started once per run. */
+const sharedHubSuites = ['tests/e2e/hub.test.ts', 'tests/e2e/documents-through-gateway.test.ts'];
+const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Two projects (`npm run test:unit` runs the first alone):
+ * Three projects (`npm run test:unit` runs the first alone):
  * - unit: tests/unit/**, pure: no database, no process, no network.
- * - integration: every other suite, which starts what it needs itself: databases,
- *   in-process services, processes, a browser.
+ * - integration: every other suite that starts what it needs itself: databases,
+ *   in-process services, its own processes (tests/subgraphs, tests/sandbox, and the
+ *   end-to-end suites that kill, slow down or reconfigure processes).
+ * - e2e: the end-to-end suites on the one shared hub (tests/support/shared-hub.ts),
+ *   which this project's globalSetup starts only when one of its suites runs.
  *
  * @type {import('jest').Config}
  */
@@ -41,7 +48,14 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/unit/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/unit/', ...sharedHubSuites.map((p) => `<rootDir>/${escape(p)}$`)],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: sharedHubSuites.map((p) => `<rootDir>/${p}`),
+      globalSetup: '<rootDir>/tests/support/shared-hub.setup.ts',
+      globalTeardown: '<rootDir>/tests/support/shared-hub.teardown.ts',
     },
   ],
 };

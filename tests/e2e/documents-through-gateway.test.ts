@@ -3,18 +3,11 @@
  * by hand from ../shared/seeds, every fund table line by line with its printed totals
  * reconciled, the fund position of all clusters, and the handover to Sundhedsråd Limfjorden.
  */
-import { startTestHub, type TestHub } from '../support/hub';
+import { sharedHub } from '../support/shared-hub';
 import { post } from '../support/graphql';
 
-let hub: TestHub;
-
-beforeAll(async () => {
-  hub = await startTestHub('docs');
-}, 180_000);
-
-afterAll(async () => {
-  await hub?.close();
-}, 60_000);
+// The hub the e2e suites share (tests/support/shared-hub.ts): this suite only reads.
+const hub = sharedHub();
 
 interface Counts {
   meetings: number;

@@ -1,22 +1,14 @@
 /**
  * The whole hub as users run it: real processes (three subgraphs and the gateway) on free
  * ports on 127.0.0.1, queried over HTTP. Embedded databases by default; PostgreSQL when
- * TEST_DATABASE_URL is set.
+ * TEST_DATABASE_URL is set. The hub is the one the e2e suites share (tests/support/shared-hub.ts).
  */
 import { startServiceProcess } from '../../tools/hub';
-import { startTestHub, type TestHub } from '../support/hub';
+import { sharedHub } from '../support/shared-hub';
 import { post } from '../support/graphql';
 import { assertChromiumInstalled, launchOfflineBrowser, SKIP_BROWSER_TESTS } from '../sandbox/browser';
 
-let hub: TestHub;
-
-beforeAll(async () => {
-  hub = await startTestHub('e2e');
-}, 180_000);
-
-afterAll(async () => {
-  await hub?.close();
-}, 60_000);
+const hub = sharedHub();
 
 describe('the API contract through the gateway', () => {
   it('lists the regions with their clusters from both regional subgraphs', async () => {

@@ -1,13 +1,12 @@
 /**
  * The sandbox router over plain HTTP (no browser): content negotiation, asset
- * whitelist, headers, escaping and option validation.
+ * whitelist and headers. Escaping and option validation, which need no server, are
+ * tests/unit/sandbox/sandbox-page.test.ts.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import { parse } from 'graphql';
 import { CONTENT_SECURITY_POLICY, defaultExamples, SANDBOX_ASSET_PREFIX, useLocalSandbox } from '../../gateway/sandbox';
-import { jsonForScriptElement, renderSandboxPage } from '../../gateway/sandbox/page';
 import { startSandboxTestServer, type SandboxTestServer } from './server';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -114,67 +113,5 @@ describe('local sandbox router', () => {
     } finally {
       await new Promise((resolve) => http.close(resolve));
     }
-  });
-});
-
-describe('sandbox page rendering', () => {
-  it('escapes the title and keeps embedded JSON from closing its script element', () => {
-    const nasty = '</script><script>alert(1)</script><!--';
-    const page = renderSandboxPage({
-      title: `<b>"x" & 'y'</b>`,
-      endpoint: '/graphql',
-      assetBase: '/sandbox/assets/abc/',
-      config: { endpoint: '/graphql', examples: [{ name: 'X', query: `# ${nasty}\nquery X { a }` }] },
-    });
-    expect(page).toContain('&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;');
-    expect(page).not.toContain('<b>');
-    expect(page.match(/<script/g)).toHaveLength(5); // config block + 4 scripts, nothing injected
-    expect(JSON.parse(jsonForScriptElement({ q: nasty, s: '\u2028' }))).toEqual({ q: nasty, s: '\u2028' });
-    expect(jsonForScriptElement(nasty)).not.toMatch(/[<>&]/);
-  });
-});
-
-describe('useLocalSandbox options', () => {
-  const bad: Array<[string, Parameters<typeof useLocalSandbox>[0]]> = [
-    ['protocol-relative endpoint', { endpoint: '//evil.example/graphql' }],
-    ['absolute URL endpoint', { endpoint: 'https://evil.example/graphql' }],
-    ['relative endpoint', { endpoint: 'graphql' }],
-    ['empty title', { title: '  ' }],
-    ['unparsable example', { examples: [{ name: 'A', description: 'a', query: 'query A {' }] }],
-    ['misnamed example', { examples: [{ name: 'A', description: 'a', query: 'query B { a }' }] }],
-    ['anonymous example', { examples: [{ name: 'A', description: 'a', query: '{ a }' }] }],
-    [
-      'duplicate names',
-      {
-        examples: [
-          { name: 'A', description: 'a', query: 'query A { a }' },
-          { name: 'A', description: 'a', query: 'query A { b }' },
-        ],
-      },
-    ],
-    ['array variables', { examples: [{ name: 'A', description: 'a', query: 'query A { a }', variables: [] as unknown as Record<string, unknown> }] }],
-  ];
-  it.each(bad)('rejects %s', (_label, options) => {
-    expect(() => useLocalSandbox(options)).toThrow(TypeError);
-  });
-
-  it('accepts a same-origin endpoint, a title and examples with variables', () => {
-    expect(() =>
-      useLocalSandbox({
-        endpoint: '/graphql',
-        title: 'Test',
-        examples: [{ name: 'A', description: 'a', query: 'query A($id: ID!) { a(id: $id) }', variables: { id: '1' } }],
-      }),
-    ).not.toThrow();
-  });
-});
-
-describe('defaultExamples', () => {
-  it.each(defaultExamples.map((e) => [e.name, e] as const))('%s is a named operation led by its description', (name, example) => {
-    const [firstLine] = example.query.split('\n');
-    expect(firstLine).toBe(`# ${example.description}`);
-    const operations = parse(example.query).definitions;
-    expect(operations).toHaveLength(1);
-    expect(operations[0]).toMatchObject({ kind: 'OperationDefinition', operation: 'query', name: { value: name } });
   });
 });

@@ -8,12 +8,15 @@ import type { AddressInfo } from 'node:net';
 export interface DelayProxy {
   url: string;
   delayMs: number;
+  /** Requests received so far (counted on arrival, before the delay): what a test waits on instead of sleeping. */
+  received: number;
   close(): Promise<void>;
 }
 
 export async function startDelayProxy(target: string): Promise<DelayProxy> {
-  const proxy = { delayMs: 0 } as DelayProxy;
+  const proxy = { delayMs: 0, received: 0 } as DelayProxy;
   const server: Server = createServer(async (req, res) => {
+    proxy.received++;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     await new Promise((r) => setTimeout(r, proxy.delayMs));

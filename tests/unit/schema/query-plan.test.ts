@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner, prettyFormatQueryPlan, type PlanNode, type QueryPlan, type SubscriptionNode, type FetchNode } from '@apollo/query-planner';
-import { supergraphPath } from '../../schema/files';
+import { supergraphPath } from '../../../schema/files';
 
 const supergraph = Supergraph.build(readFileSync(supergraphPath, 'utf8'));
 const planner = new QueryPlanner(supergraph);

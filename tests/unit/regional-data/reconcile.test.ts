@@ -1,4 +1,4 @@
-import { reconcileFundTable } from '../../services/regional/data/reconcile';
+import { reconcileFundTable } from '../../../services/regional/data/reconcile';
 
 const table = () => ({
   id: 'test-table',

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSubgraphSdls, composeSupergraph, type SubgraphSdl } from '../../tools/compose';
-import { SCHEMA_DIR } from '../../schema/files';
+import { buildSubgraphSdls, composeSupergraph, type SubgraphSdl } from '../../../tools/compose';
+import { SCHEMA_DIR } from '../../../schema/files';
 
 let subgraphs: SubgraphSdl[];
 beforeAll(async () => {

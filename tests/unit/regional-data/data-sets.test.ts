@@ -5,8 +5,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSetError, readDataSet } from '../../services/regional/data/read-data-set';
-import { regionalSubgraph } from '../../services/regional/definition';
+import { DataSetError, readDataSet } from '../../../services/regional/data/read-data-set';
+import { regionalSubgraph } from '../../../services/regional/definition';
 
 const nordjylland = regionalSubgraph('nordjylland');
 const syddanmark = regionalSubgraph('syddanmark');

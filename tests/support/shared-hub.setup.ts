@@ -1,0 +1,3 @@
+import { startSharedHub } from './shared-hub';
+
+export default startSharedHub;

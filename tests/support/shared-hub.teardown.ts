@@ -1,0 +1,3 @@
+import { stopSharedHub } from './shared-hub';
+
+export default stopSharedHub;

@@ -8,8 +8,9 @@ import { ApolloGateway } from '@apollo/gateway';
 import { supergraphPath as defaultSupergraphPath } from '../schema/files';
 import { startService, type RunningService } from '../platform/http-server';
 import type { GatewayConfig } from './config';
-import { TimedDataSource } from './datasources/timed-data-source';
-import { maskGatewayError } from './errors';
+import { SubgraphDataSource } from './datasources/subgraph-data-source';
+import { maskGatewayError } from './error-masking';
+import { subgraphFetcher } from './fetchers';
 import { useOperationLimits } from './plugins/operation-limits';
 import { useResponseCache } from './plugins/response-cache';
 import { useLocalSandbox } from './sandbox';
@@ -26,11 +27,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new TimedDataSource({
+      new SubgraphDataSource({
         name,
         url: config.subgraphUrls[name] ?? url!,
-        timeoutMs: config.subgraphTimeoutMs,
-        deduplicate: config.deduplicateSubgraphRequests ?? true,
+        fetcher: subgraphFetcher({ subgraph: name, timeoutMs: config.subgraphTimeoutMs, deduplicate: config.deduplicateSubgraphRequests ?? true }),
       }),
     logger: {
       debug: () => {},

@@ -84,7 +84,8 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
       const age = Math.floor((at - hit.storedAt) / 1000);
       if (age < hit.maxAgeSeconds) {
         res.status(200).set({ 'content-type': hit.contentType, 'cache-control': `max-age=${hit.maxAgeSeconds - age}, public`, age: String(age) }).end(hit.body);
-        logger?.info({ requestId: requestIdOf(res), cache: 'hit', durationMs: elapsedMs(started) }, 'graphql request');
+        const operationName = typeof req.body.operationName === 'string' ? req.body.operationName : null;
+        logger?.info({ requestId: requestIdOf(res), operationName, cache: 'hit', durationMs: elapsedMs(started) }, 'graphql request');
         return;
       }
       cache.delete(key);

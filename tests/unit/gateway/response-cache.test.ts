@@ -52,7 +52,7 @@ describe('the response cache', () => {
     expect(hit.res.getHeader('age')).toBe('12');
     expect(hit.res.getHeader('cache-control')).toBe('max-age=18, public');
     expect(hit.res.getHeader('content-type')).toBe('application/json; charset=utf-8');
-    expect(cache.logged).toEqual([{ requestId: 'dashboard-req-2', cache: 'hit', durationMs: expect.any(Number) }]);
+    expect(cache.logged).toEqual([{ requestId: 'dashboard-req-2', operationName: null, cache: 'hit', durationMs: expect.any(Number) }]);
   });
 
   it('keeps an answer written in several chunks whole', () => {

@@ -3,7 +3,7 @@ import { GATEWAY_DEFAULT_PORT, allSubgraphs, defaultSubgraphUrl } from '../schem
 import { DEFAULT_BODY_LIMIT } from '../platform/http-server';
 import { envCacheMaxAge, envFirst, envFlag, envInteger, envList, envPort, envSize, envString } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
-import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './plugins/operation-limits';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits';
 
 export interface GatewayConfig {
   host: string;

@@ -1,17 +1,23 @@
 /**
  * The gateway: @apollo/gateway on Apollo Server 5, serving the supergraph composed at build
- * time (schema/supergraph.graphql), with operation limits, masked errors, subgraph
- * timeouts and the offline sandbox at its root.
+ * time (schema/supergraph.graphql). This is where its parts are put together:
+ * - subgraph calls: SubgraphDataSource over the fetch policy of gateway/fetchers
+ *   (timeouts, deduplication);
+ * - before Apollo: the request id (platform), then the response cache (response-cache.ts);
+ * - in Apollo: operation limits (operation-limits.ts), masked errors (error-masking.ts),
+ *   request logging and cache hints (platform);
+ * - the offline sandbox at its root.
  */
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { supergraphPath as defaultSupergraphPath } from '../schema/files';
 import { startService, type RunningService } from '../platform/http-server';
 import type { GatewayConfig } from './config';
-import { TimedDataSource } from './datasources/timed-data-source';
-import { maskGatewayError } from './errors';
-import { useOperationLimits } from './plugins/operation-limits';
-import { useResponseCache } from './plugins/response-cache';
+import { SubgraphDataSource } from './datasources/subgraph-data-source';
+import { maskGatewayError } from './error-masking';
+import { subgraphFetcher } from './fetchers';
+import { operationLimits } from './operation-limits';
+import { responseCache } from './response-cache';
 import { useLocalSandbox } from './sandbox';
 
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
@@ -26,11 +32,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new TimedDataSource({
+      new SubgraphDataSource({
         name,
         url: config.subgraphUrls[name] ?? url!,
-        timeoutMs: config.subgraphTimeoutMs,
-        deduplicate: config.deduplicateSubgraphRequests ?? true,
+        fetcher: subgraphFetcher({ subgraph: name, timeoutMs: config.subgraphTimeoutMs, deduplicate: config.deduplicateSubgraphRequests ?? true }),
       }),
     logger: {
       debug: () => {},
@@ -39,7 +44,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       error: (m: unknown) => logger.error(String(m)),
     },
   });
-  const limits = useOperationLimits(config.limits);
+  const limits = operationLimits(config.limits);
 
   return startService({
     name: 'gateway',
@@ -51,7 +56,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
-    graphqlMiddleware: [useResponseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds })],
+    graphqlMiddleware: [responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger })],
     formatError: maskGatewayError(logger),
     routers: config.sandbox ? [useLocalSandbox()] : [],
     corsOrigins: config.corsOrigins,

@@ -16,7 +16,8 @@ import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { maskError } from './errors';
 import type { Logger } from './logger';
-import { REQUEST_ID_HEADER, requestIdFrom, useRequestLogging, type RequestContext } from './request-id';
+import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
+import { useRequestLogging } from './request-logging';
 
 export interface ServiceOptions<C extends RequestContext> {
   name: string;
@@ -39,7 +40,10 @@ export interface ServiceOptions<C extends RequestContext> {
   parseOptions?: ParseOptions;
   /** Mounted before GraphQL, e.g. the local sandbox page. */
   routers?: Router[];
-  /** Run on GraphQL requests after the body is parsed, before Apollo, e.g. the response cache. */
+  /**
+   * Run on GraphQL requests after the body is parsed and the request id is chosen, before
+   * Apollo, e.g. the response cache (`requestIdOf(res)` gives the id).
+   */
   graphqlMiddleware?: RequestHandler[];
   introspection?: boolean;
   /** Origins allowed to call from a browser on another origin; empty: none (same origin only). */
@@ -112,11 +116,13 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
+  // Before anything that may answer a GraphQL request, the response cache included.
+  app.use(assignRequestId());
   const origins = options.corsOrigins ?? [];
   app.use(cors({ origin: origins.length > 0 ? origins : false, exposedHeaders: [REQUEST_ID_HEADER] }));
   for (const router of options.routers ?? []) app.use(router);
   const graphql = expressMiddleware(apollo, {
-    context: ({ req }) => options.context({ req, requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]) }),
+    context: ({ req, res }) => options.context({ req, requestId: requestIdOf(res) }),
   });
   app.use(['/graphql', '/'], express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }), bodyErrors, ...(options.graphqlMiddleware ?? []), graphql);
 

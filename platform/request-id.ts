@@ -1,15 +1,18 @@
 /**
- * A request id per GraphQL request: taken from the caller's `x-request-id` header when it
- * is a sane token (the gateway passes its own on to the subgraphs), generated otherwise,
- * echoed in the response header and written on every log line of the request.
+ * A request id per HTTP request, chosen before anything else answers (the gateway's
+ * response cache included): the caller's `x-request-id` header when it is a sane token
+ * (the gateway passes its own on to the subgraphs), a new UUID otherwise. It is echoed in
+ * the response header, kept on the response for later middleware, and handed to the
+ * GraphQL context, so every log line of the request can carry it.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { Logger } from './logger';
+import type { BaseContext } from '@apollo/server';
+import type { RequestHandler, Response } from 'express';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The caller's id when it is a sane token (no spaces, quotes or control characters; at most 128), a new one otherwise. */
 export function requestIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && SAFE_ID.test(value) ? value : randomUUID();
@@ -19,22 +22,19 @@ export interface RequestContext extends BaseContext {
   requestId: string;
 }
 
-/** Logs each operation once it is answered: name, duration, error codes. */
-export function useRequestLogging<C extends RequestContext>(log: Logger): ApolloServerPlugin<C> {
-  return {
-    async requestDidStart({ contextValue, request }) {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ response, errors, operationName }) {
-          response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
-          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          const codes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-          log.info(
-            { requestId: contextValue.requestId, operationName: operationName ?? request.operationName ?? null, durationMs: Math.round(durationMs * 10) / 10, errors: codes.length ? codes : undefined },
-            'graphql request',
-          );
-        },
-      };
-    },
+/** Express middleware: picks the request's id, sets the response header and keeps it in `res.locals`. */
+export function assignRequestId(): RequestHandler {
+  return (req, res, next) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.locals.requestId = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    next();
   };
+}
+
+/** The id assignRequestId chose for this response (a new one if it did not run). */
+export function requestIdOf(res: Pick<Response, 'locals'>): string {
+  const id = res.locals.requestId;
+  if (typeof id === 'string') return id;
+  return (res.locals.requestId = randomUUID());
 }

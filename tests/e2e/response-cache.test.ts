@@ -10,10 +10,14 @@ import { createLogger } from '../../platform/logger';
 import { startServiceProcess, type ServiceProcess } from '../../tools/hub';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { regionalSubgraphs } from '../../services/regional/definition';
+import pino from 'pino';
 
 
 const MAX_AGE_SECONDS = 2;
 const logger = createLogger('test');
+/** The gateway's log lines, to find the line of a cache hit. */
+const gatewayLog: string[] = [];
+const gatewayLogger = pino({ level: 'info', base: { service: 'gateway' } }, { write: (line: string) => void gatewayLog.push(line) });
 const databases: TestDatabase[] = [];
 let regional: RunningRegionalService[] = [];
 let councils: ServiceProcess;
@@ -30,7 +34,7 @@ beforeAll(async () => {
     localGatewayConfig({
       subgraphUrls: { nordjylland: regional[0].url, syddanmark: regional[1].url, councils: councils.url },
       cacheMaxAgeSeconds: MAX_AGE_SECONDS,
-      logger,
+      logger: gatewayLogger,
     }),
   );
 }, 120_000);
@@ -65,6 +69,21 @@ describe('the response cache', () => {
     const again = await raw(q);
     expect(again.age).toBeNull();
     expect(again.body.errors).toBeDefined();
+  });
+
+  it('answers a cache hit with the caller’s x-request-id, and logs it with that id', async () => {
+    const body = JSON.stringify({ query: '{ cluster(id: "nordjylland-nord") { name } }' });
+    const ask = (requestId: string) => fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId }, body });
+    const miss = await ask('dashboard-req-miss');
+    expect(miss.headers.get('age')).toBeNull();
+    expect(miss.headers.get('x-request-id')).toBe('dashboard-req-miss');
+    const hit = await ask('dashboard-req-hit');
+    expect(hit.headers.get('age')).not.toBeNull();
+    expect(hit.headers.get('x-request-id')).toBe('dashboard-req-hit');
+    expect(await hit.text()).toBe(await miss.text());
+    const lines = gatewayLog.map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.requestId === 'dashboard-req-hit')).toEqual([expect.objectContaining({ cache: 'hit', msg: 'graphql request', durationMs: expect.any(Number) })]);
+    expect(lines.filter((l) => l.requestId === 'dashboard-req-miss')).toEqual([expect.objectContaining({ msg: 'graphql request' })]);
   });
 
   it('keeps answers to different variables apart', async () => {

@@ -34,7 +34,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDirectives: 20,
 };
 
-export function useOperationLimits(limits: OperationLimits = DEFAULT_OPERATION_LIMITS) {
+/** The validation rules and parse options that enforce `limits`, for Apollo Server's options. */
+export function operationLimits(limits: OperationLimits = DEFAULT_OPERATION_LIMITS) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },

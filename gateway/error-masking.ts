@@ -1,0 +1,56 @@
+/**
+ * What a dashboard sees of the gateway's errors. Codes stay (DOWNSTREAM_SERVICE_ERROR,
+ * TIMEOUT, BAD_USER_INPUT …) and so does the name of the subgraph that failed; subgraph
+ * URLs, transport messages and stack traces do not: the original goes to the log.
+ *
+ * Failed subgraph calls are recognised by their class (gateway/subgraph-errors.ts), found
+ * along the error's `originalError` chain: @apollo/gateway passes a data source's thrown
+ * error through unchanged, and Apollo Server hands it to formatError as the second
+ * argument. Errors a subgraph answered with keep their public code and message, unless
+ * the message carries a URL.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { PUBLIC_CODES } from '../platform/errors';
+import type { Logger } from '../platform/logger';
+import { SubgraphTimeoutError, SubgraphUnavailableError, findCause } from './subgraph-errors';
+
+const URL_IN_MESSAGE = /https?:\/\//;
+
+/** The messages of an error and its causes, with the stack of the innermost: for the log. */
+function describe(error: unknown): string {
+  const lines: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 10 && current !== undefined && current !== null; depth++) {
+    if (!(current instanceof Error)) {
+      lines.push(String(current));
+      break;
+    }
+    const next = (current as { originalError?: unknown }).originalError ?? current.cause;
+    lines.push(next instanceof Error ? `${current.name}: ${current.message}` : current.stack ?? current.message);
+    current = next;
+  }
+  return lines.join('\ncaused by ');
+}
+
+export function maskGatewayError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const extensions = formatted.extensions ?? {};
+    const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+    const base = { path: formatted.path, locations: formatted.locations };
+    const timeout = findCause(error, SubgraphTimeoutError);
+    const unavailable = findCause(error, SubgraphUnavailableError);
+    const serviceName = timeout?.subgraph ?? unavailable?.subgraph ?? (typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined);
+
+    if (!timeout && !unavailable && code && PUBLIC_CODES.has(code) && !URL_IN_MESSAGE.test(formatted.message)) {
+      return { ...base, message: formatted.message, extensions: { code, ...(serviceName ? { serviceName } : {}) } };
+    }
+    logger.error({ code, serviceName, path: formatted.path, detail: `${formatted.message}\n${describe(error)}` }, 'subgraph or internal error');
+    if (timeout || code === 'TIMEOUT') {
+      return { ...base, message: `Subgraph ${serviceName ?? 'unknown'} did not answer in time.`, extensions: { code: 'TIMEOUT', serviceName } };
+    }
+    if (serviceName) {
+      return { ...base, message: `Subgraph ${serviceName} could not be reached or failed.`, extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName } };
+    }
+    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

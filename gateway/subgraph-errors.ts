@@ -1,0 +1,46 @@
+/**
+ * The ways a subgraph call can fail in transport, as classes, and the one place that turns
+ * them into the GraphQLError the gateway's executor reports: a code and the subgraph's
+ * name in the extensions, the failure itself as `originalError` (for the log only).
+ *
+ * @apollo/gateway pushes an error thrown by a data source's process() into the response's
+ * errors as it is (executeQueryPlan.js, the `Fetch` node), and Apollo Server hands that
+ * same object to formatError; so error-masking.ts can recognise these classes by following
+ * `originalError`, without reading messages.
+ */
+import { GraphQLError } from 'graphql';
+
+/** The subgraph did not answer (headers and body) within the gateway's SUBGRAPH_TIMEOUT_MS. */
+export class SubgraphTimeoutError extends Error {
+  constructor(readonly subgraph: string, readonly timeoutMs: number) {
+    super(`subgraph ${subgraph} did not answer within ${timeoutMs} ms`);
+    this.name = 'SubgraphTimeoutError';
+  }
+}
+
+/** The call failed in transport: refused, reset, a non-2xx status, a body that is not a GraphQL response. */
+export class SubgraphUnavailableError extends Error {
+  constructor(readonly subgraph: string, cause: unknown) {
+    super(`subgraph ${subgraph} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'SubgraphUnavailableError';
+  }
+}
+
+/** What a data source throws when its call failed: TIMEOUT or DOWNSTREAM_SERVICE_ERROR, with the subgraph's name. */
+export function subgraphFailure(subgraph: string, error: unknown): GraphQLError {
+  const failure = error instanceof SubgraphTimeoutError ? error : new SubgraphUnavailableError(subgraph, error);
+  return new GraphQLError(failure.message, {
+    originalError: failure,
+    extensions: { code: failure instanceof SubgraphTimeoutError ? 'TIMEOUT' : 'DOWNSTREAM_SERVICE_ERROR', serviceName: subgraph },
+  });
+}
+
+/** The error itself or the first error along its `originalError` / `cause` chain that is an instance of `type`. */
+export function findCause<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 10 && current instanceof Error; depth++) {
+    if (current instanceof type) return current;
+    current = current instanceof GraphQLError && current.originalError ? current.originalError : current.cause;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { regionalEntities } from '../entities';
+import { regionalEntities } from '../model';
 import { regionalMigrations } from '../migrations';
 
 export interface OrmOptions {

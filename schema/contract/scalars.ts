@@ -53,14 +53,12 @@ export const DateTimeScalar = new GraphQLScalarType({
 });
 
 function toKroner(value: unknown): number {
-  // PostgreSQL bigint arrives as a string from node-postgres; accept it when it is a whole number.
-  const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw new GraphQLError(`Kroner must be a whole number of kroner, got ${JSON.stringify(value)}`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  return n;
+  return value;
 }
 
 export const KronerScalar = new GraphQLScalarType({

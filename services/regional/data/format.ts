@@ -14,6 +14,23 @@
  *   unique across the whole supergraph.
  */
 import { z } from 'zod';
+import {
+  AttendanceStatus,
+  BodyLevel,
+  FundRowKind,
+  InitiativeKind,
+  MeetingStatus,
+  SuccessorOutcome,
+  type AgreementGoalArea,
+  type AgreementMilestone,
+  type AgreementOrganisation,
+  type AgreementPrinciple,
+  type Cost as CostValue,
+  type InitiativeDecision as InitiativeDecisionValue,
+  type Recommendation as RecommendationValue,
+  type SuccessorRecommendation as SuccessorRecommendationValue,
+  type Target as TargetValue,
+} from '../../../schema/contract';
 
 /** Lower-case ASCII slug; Danish letters are spelled out (æ→ae, ø→oe, å→aa). */
 export const Id = z
@@ -51,7 +68,7 @@ export const Body = z.object({
   id: Id,
   clusterId: Id,
   name: Text,
-  level: z.enum(['POLITICAL', 'STRATEGIC', 'DIRECTORS', 'MANAGERS', 'SECRETARIAT', 'OPERATIONAL', 'OTHER']),
+  level: z.enum(BodyLevel),
   description: Text.nullable().default(null),
   section: Section,
 });
@@ -85,7 +102,7 @@ export const Attendance = z.object({
    * PARTICIPANT: listed among the meeting's participants with no absence recorded;
    * SENT_APOLOGIES: afbud; ABSENT: fravær without a recorded apology.
    */
-  status: z.enum(['PARTICIPANT', 'SENT_APOLOGIES', 'ABSENT']),
+  status: z.enum(AttendanceStatus),
   /** The heading the person is listed under at this meeting, e.g. "Chefforum", "Administrativ deltagelse". */
   group: Text.nullable().default(null),
   /** Role and organisation as written for this meeting. */
@@ -101,12 +118,12 @@ export const Attendance = z.object({
 export const Recommendation = z.object({
   number: z.number().int().positive().nullable(),
   text: Text,
-});
+}) satisfies z.ZodType<RecommendationValue>;
 
 export const AgendaItem = z.object({
   id: Id,
-  /** The item's number in the minutes (Punkt N). */
-  number: z.number().int().positive(),
+  /** The item's number as the minutes print it (Punkt 3, 3a, 10.1). */
+  number: z.string().regex(/^\d+[a-z]?(\.\d+)*$/, 'agenda item numbers are printed like "3", "3a" or "10.1"'),
   title: Text,
   durationMinutes: z.number().int().positive().nullable().default(null),
   /** Resumé. */
@@ -132,7 +149,7 @@ export const Meeting = z.object({
   bodyId: Id,
   title: Text,
   /** HELD: minutes exist or a document records its decisions; PLANNED: announced. */
-  status: z.enum(['HELD', 'PLANNED']),
+  status: z.enum(MeetingStatus),
   /** Null when the document gives no day (e.g. "første møde i 2024"). */
   date: LocalDate.nullable(),
   /** Null when the document gives no time of day. */
@@ -156,14 +173,14 @@ export const Cost = z.object({
   amount: Kroner.nullable(),
   /** The cost as printed, e.g. "580.000 kr. i 2023" or "Endnu ukendt". */
   text: Text,
-});
+}) satisfies z.ZodType<CostValue>;
 
 export const InitiativeDecision = z.object({
   date: LocalDate.nullable(),
   /** The meeting that took the decision, when it is in the data. */
   meetingId: Id.nullable().default(null),
   text: Text,
-});
+}) satisfies z.ZodType<InitiativeDecisionValue>;
 
 export const Target = z.object({
   description: Text,
@@ -172,17 +189,17 @@ export const Target = z.object({
   unit: Text.nullable().default(null),
   /** E.g. "01.11.20-31.10.21". */
   baselinePeriod: Text.nullable().default(null),
-});
+}) satisfies z.ZodType<TargetValue>;
 
 export const SuccessorRecommendation = z.object({
   /** The council the recommendation is addressed to, e.g. "limfjorden". */
   councilId: Id,
   /** CONTINUE: recommended to continue in the council; DISCONTINUE: not recommended. */
-  outcome: z.enum(['CONTINUE', 'DISCONTINUE']),
+  outcome: z.enum(SuccessorOutcome),
   text: Text,
   /** The meeting that approved the recommendation. */
   meetingId: Id.nullable().default(null),
-});
+}) satisfies z.ZodType<SuccessorRecommendationValue>;
 
 /** Indsats: an initiative in a cluster's action plan, a focus area, a sub-initiative or a pilot project. */
 export const Initiative = z.object({
@@ -190,7 +207,7 @@ export const Initiative = z.object({
   clusterId: Id,
   /** The number as printed, e.g. "1", "1a", "10b"; null when unnumbered. */
   number: Text.nullable().default(null),
-  kind: z.enum(['ACTION_PLAN_INITIATIVE', 'SUB_INITIATIVE', 'FOCUS_AREA', 'PILOT_PROJECT']),
+  kind: z.enum(InitiativeKind),
   parentId: Id.nullable().default(null),
   title: Text,
   /** Formål. */
@@ -207,11 +224,14 @@ export const Initiative = z.object({
   section: Section,
 });
 
+/** How a column's or row's printed cells are made of other columns or rows. */
+export const FundFormula = z.object({ plus: z.array(z.string()), minus: z.array(z.string()).default([]) });
+
 /** A column of a fund table; `formula` makes the loader check each row's printed cell. */
 export const FundColumn = z.object({
   key: Id,
   label: Text,
-  formula: z.object({ plus: z.array(Id), minus: z.array(Id).default([]) }).nullable().default(null),
+  formula: z.object({ plus: z.array(Id), minus: z.array(Id).default([]) }).nullable().default(null) satisfies z.ZodType<FundFormulaValue | null>,
 });
 
 /**
@@ -222,10 +242,10 @@ export const FundColumn = z.object({
 export const FundRow = z.object({
   key: Id,
   label: Text,
-  kind: z.enum(['LINE', 'TOTAL', 'RECEIVED', 'BALANCE', 'OTHER']),
+  kind: z.enum(FundRowKind),
   initiativeId: Id.nullable().default(null),
   cells: z.record(z.string(), Kroner.nullable()),
-  formula: z.object({ plus: z.array(z.string()), minus: z.array(z.string()).default([]) }).nullable().default(null),
+  formula: FundFormula.nullable().default(null),
 });
 
 /** A reference to a figure in the table: one cell, or the sum of a column over some rows (LINE rows when `rows` is absent). */
@@ -234,6 +254,23 @@ export const FundRef = z.object({
   row: Id.nullable().default(null),
   rows: z.array(Id).nullable().default(null),
 });
+
+/** Where a fund table's figures give the cluster's fund position; absent measures are not reported. */
+export const FundPositionRefs = z.object({
+  received: FundRef.nullable().default(null),
+  spent: FundRef.nullable().default(null),
+  committed: FundRef.nullable().default(null),
+  uncommitted: FundRef.nullable().default(null),
+  note: Text.nullable().default(null),
+});
+
+// Storage-only shapes: kept as JSON in fund_table, typed once here for the file format,
+// the entity and the resolvers.
+export type FundFormulaValue = z.infer<typeof FundFormula>;
+export type FundColumnValue = z.infer<typeof FundColumn>;
+export type FundRowValue = z.infer<typeof FundRow>;
+export type FundRefValue = z.infer<typeof FundRef>;
+export type FundPositionRefsValue = z.infer<typeof FundPositionRefs>;
 
 /** A cluster-fund (klyngemidler) table exactly as printed. */
 export const FundTable = z.object({
@@ -245,17 +282,7 @@ export const FundTable = z.object({
   meetingId: Id.nullable().default(null),
   columns: z.array(FundColumn).min(1),
   rows: z.array(FundRow).min(1),
-  /** Where the table's figures give the cluster's fund position; absent measures are not reported. */
-  position: z
-    .object({
-      received: FundRef.nullable().default(null),
-      spent: FundRef.nullable().default(null),
-      committed: FundRef.nullable().default(null),
-      uncommitted: FundRef.nullable().default(null),
-      note: Text.nullable().default(null),
-    })
-    .nullable()
-    .default(null),
+  position: FundPositionRefs.nullable().default(null),
   note: Text.nullable().default(null),
   section: Section,
 });
@@ -276,20 +303,24 @@ export const Grant = z.object({
   section: Section,
 });
 
+/** A dated fact about an agreement, stored with its own section (the API gives it a Source). */
+export const AgreementFact = z.object({ text: Text, date: LocalDate.nullable(), section: Section });
+export type AgreementFactValue = z.infer<typeof AgreementFact>;
+
 /** A region's health agreement (sundhedsaftale). */
 export const HealthAgreement = z.object({
   id: Id,
   title: Text,
   period: Text,
   vision: Text,
-  principles: z.array(z.object({ title: Text, points: z.array(Text) })),
-  goalAreas: z.array(z.object({ title: Text, goals: z.array(Text) })),
-  organisation: z.array(z.object({ name: Text, description: Text })),
+  principles: z.array(z.object({ title: Text, points: z.array(Text) }) satisfies z.ZodType<AgreementPrinciple>),
+  goalAreas: z.array(z.object({ title: Text, goals: z.array(Text) }) satisfies z.ZodType<AgreementGoalArea>),
+  organisation: z.array(z.object({ name: Text, description: Text }) satisfies z.ZodType<AgreementOrganisation>),
   followUp: z.array(
-    z.object({ year: z.number().int(), date: LocalDate.nullable(), forum: Text.nullable(), items: z.array(Text) }),
+    z.object({ year: z.number().int(), date: LocalDate.nullable(), forum: Text.nullable(), items: z.array(Text) }) satisfies z.ZodType<AgreementMilestone>,
   ),
   /** Other facts about the agreement with their own sections (approval, entry into force …). */
-  facts: z.array(z.object({ text: Text, date: LocalDate.nullable(), section: Section })).default([]),
+  facts: z.array(AgreementFact).default([]),
   section: Section,
 });
 

@@ -1,12 +1,12 @@
 /** How the meetings DataLoader batches `meetings(from, to, status)` keys: pure, no database. */
-import { MeetingStatus } from '../../schema/contract';
+import { MeetingStatus } from '../../../schema/contract';
 import {
   clustersOf,
   distributeMeetings,
   groupByFilter,
   meetingFilterKey,
   type MeetingFilter,
-} from '../../services/regional/graphql/meeting-filter';
+} from '../../../services/regional/graphql/meeting-filter';
 
 const key = (clusterId: string, from: string | null = null, to: string | null = null, status: MeetingStatus | null = null): MeetingFilter => ({ clusterId, from, to, status });
 

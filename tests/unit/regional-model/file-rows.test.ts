@@ -3,9 +3,9 @@
  * metadata alone (MikroORM discovery without a database connection).
  */
 import { MikroORM } from '@mikro-orm/postgresql';
-import { regionalEntities, AgendaItemAbsenteeEntity, GrantEntity, MeetingEntity } from '../../services/regional/model';
-import { orderParentsFirst, rowFromFile } from '../../services/regional/data/load-data-set';
-import { MeetingStatus } from '../../schema/contract';
+import { regionalEntities, AgendaItemAbsenteeEntity, GrantEntity, MeetingEntity } from '../../../services/regional/model';
+import { orderParentsFirst, rowFromFile } from '../../../services/regional/data/load-data-set';
+import { MeetingStatus } from '../../../schema/contract';
 
 let orm: MikroORM;
 beforeAll(async () => {

@@ -2,9 +2,7 @@
  * The difference between the schema the migrations build and the one the entities
  * describe, as SQL. Empty when they agree (tests/subgraphs/model-migrations.test.ts).
  *
- * To change the schema: change the entities, run
- *   node -r ./tools/register.js services/regional/migrations/schema-diff.ts
- * which migrates a fresh embedded database and prints the statements a new migration
+ * To change the schema: change the entities, run `npm run db:diff`, which migrates a fresh embedded database and prints the statements a new migration
  * needs; put them in a new Migration<timestamp><Name>.ts (adding what moves existing
  * data), list it in index.ts, and run it again: it prints nothing when they agree.
  */

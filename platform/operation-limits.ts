@@ -58,15 +58,17 @@ export interface OperationLimits {
 /**
  * Generous for the dashboards' queries, tight for abuse. With the hub's list sizes
  * (schema/list-sizes.ts) the README's, the sandbox's and the benchmark's operations cost
- * 40 to 17 640 (the funds of every cluster: clusters × fund tables × rows × cells); the
- * issue's attack (depth 10, five aliases round Body.memberships → Membership.body) costs
- * millions. Nesting stays within 6 levels.
+ * 40 to 17 640 (the funds of every cluster: clusters × fund tables × rows × cells), every
+ * cluster's meetings with their agenda items, attendance, initiatives and fund tables
+ * 76 720; the issue's attack (depth 10, five aliases round Body.memberships → Membership.body)
+ * costs about 40 million. 100 000 objects of ~100 bytes is about MAX_RESPONSE_BYTES's 10 MB.
+ * Nesting stays within 6 levels.
  */
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDepth: 10,
   maxAliases: 15,
   maxTokens: 2_000,
-  maxCost: 25_000,
+  maxCost: 100_000,
   maxDirectives: 20,
   maxRepresentations: 500,
 };

@@ -132,7 +132,7 @@ describe('what the limits refuse', () => {
     expect(Buffer.byteLength(cycleAttack)).toBeLessThan(800);
     const [refusal, ...more] = await refusals(api, cycleAttack);
     expect(more).toEqual([]);
-    expect(refusal).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', status: 400, message: expect.stringMatching(/estimated cost \d+ exceeds the limit of 25000/) });
+    expect(refusal).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', status: 400, message: expect.stringMatching(/estimated cost \d+ exceeds the limit of 100000/) });
   });
 
   it('the same round Person.memberships, at the gateway and straight to a subgraph', async () => {

@@ -3,7 +3,10 @@ import { GATEWAY_DEFAULT_PORT, allSubgraphs, defaultSubgraphUrl } from '../schem
 import { DEFAULT_BODY_LIMIT } from '../platform/http-server';
 import { envCacheMaxAge, envFirst, envFlag, envInteger, envList, envPort, envSize, envString } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
-import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits';
+import { DEFAULT_OPERATION_LIMITS, operationLimitsFromEnv, type OperationLimits } from '../platform/operation-limits';
+import { envMaxConcurrentRequests } from '../platform/concurrency';
+import { envMaxResponseBytes } from '../platform/response-limit';
+import { DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES } from './fetchers/response-limit';
 
 export interface GatewayConfig {
   host: string;
@@ -20,6 +23,12 @@ export interface GatewayConfig {
   corsOrigins: string[];
   bodyLimit: string;
   limits: OperationLimits;
+  /** Bytes one subgraph answer may have (MAX_SUBGRAPH_RESPONSE_BYTES); past it SUBGRAPH_RESPONSE_TOO_LARGE. */
+  maxSubgraphResponseBytes?: number;
+  /** Bytes one gateway answer may have (MAX_RESPONSE_BYTES); past it RESPONSE_TOO_LARGE. */
+  maxResponseBytes?: number;
+  /** Requests in flight (MAX_CONCURRENT_REQUESTS); past it 503 with Retry-After. */
+  maxConcurrentRequests?: number;
   /** Seconds a whole response may be served from the gateway's cache; 0: no cache. */
   cacheMaxAgeSeconds: number;
   logger: Logger;
@@ -67,13 +76,10 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     introspection: envFlag('INTROSPECTION', !production),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
-    limits: {
-      maxDepth: envPositiveInt('MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth),
-      maxAliases: envPositiveInt('MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases),
-      maxTokens: envPositiveInt('MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens),
-      maxCost: envPositiveInt('MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost),
-      maxDirectives: envPositiveInt('MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives),
-    },
+    limits: operationLimitsFromEnv(),
+    maxSubgraphResponseBytes: envInteger('MAX_SUBGRAPH_RESPONSE_BYTES', DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES, 1024),
+    maxResponseBytes: envMaxResponseBytes(),
+    maxConcurrentRequests: envMaxConcurrentRequests(),
     cacheMaxAgeSeconds: envCacheMaxAge(),
     logger: createLogger('gateway'),
   };

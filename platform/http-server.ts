@@ -14,7 +14,10 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { concurrencyLimit, DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency';
 import { maskError } from './errors';
+import { withoutSuggestions } from './operation-limits';
+import { DEFAULT_MAX_RESPONSE_BYTES, responseSizeLimit } from './response-limit';
 import type { Logger } from './logger';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
@@ -50,6 +53,10 @@ export interface ServiceOptions<C extends RequestContext> {
   corsOrigins?: string[];
   /** Largest request body accepted, e.g. "100kb". */
   bodyLimit?: string;
+  /** GraphQL requests worked on at once; past it 503 with Retry-After (platform/concurrency.ts). Default 64. */
+  maxConcurrentRequests?: number;
+  /** Bytes one GraphQL answer may have; past it an error with a code instead (platform/response-limit.ts). Default 10 MB. */
+  maxResponseBytes?: number;
   /** Rewrites errors before the client sees them; the default hides internal errors. */
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
@@ -90,7 +97,10 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     stopOnTerminationSignals: false,
     validationRules: options.validationRules,
     parseOptions: options.parseOptions,
-    formatError: options.formatError ?? maskError((m) => logger.error(m)),
+    // With introspection off, "Did you mean …" would tell the schema's names all the same.
+    formatError: (options.introspection ?? true)
+      ? options.formatError ?? maskError((m) => logger.error(m))
+      : withoutSuggestions(options.formatError ?? maskError((m) => logger.error(m))),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -124,7 +134,17 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   const graphql = expressMiddleware(apollo, {
     context: ({ req, res }) => options.context({ req, requestId: requestIdOf(res) }),
   });
-  app.use(['/graphql', '/'], express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }), bodyErrors, ...(options.graphqlMiddleware ?? []), graphql);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  app.use(
+    ['/graphql', '/'],
+    // Counted before the body is read; the health endpoints above are not counted.
+    concurrencyLimit(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS),
+    express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }),
+    bodyErrors,
+    responseSizeLimit(maxResponseBytes, (bytes) => logger.warn({ bytes, maxResponseBytes }, 'answer over MAX_RESPONSE_BYTES refused')),
+    ...(options.graphqlMiddleware ?? []),
+    graphql,
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -7,6 +7,8 @@ import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../pla
 import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
 import { createLogger, type Logger } from '../../platform/logger';
 import { runMain } from '../../platform/run-main';
+import { DEFAULT_SUBGRAPH_PROTECTION, subgraphProtectionFromEnv, subgraphProtectionOptions, type SubgraphProtection } from '../../platform/subgraph-protection';
+import { LIST_SIZES } from '../../schema/list-sizes';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { connectDatabase } from './database/connect';
 import { LOAD_POLICIES, prepareDatabase, type LoadPolicy } from './database/prepare';
@@ -26,6 +28,8 @@ export interface RegionalServiceConfig {
   corsOrigins?: string[];
   bodyLimit?: string;
   cacheMaxAgeSeconds?: number;
+  /** Operation limits, introspection, concurrency and answer size; default: DEFAULT_SUBGRAPH_PROTECTION. */
+  protection?: SubgraphProtection;
   onQuery?: (sql: string) => void;
 }
 
@@ -46,6 +50,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
     cacheMaxAgeSeconds: envCacheMaxAge(),
+    protection: subgraphProtectionFromEnv(),
   };
 }
 
@@ -78,6 +83,7 @@ export async function startRegionalService(
       corsOrigins: config.corsOrigins,
       bodyLimit: config.bodyLimit,
       cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+      ...subgraphProtectionOptions(config.protection ?? DEFAULT_SUBGRAPH_PROTECTION, LIST_SIZES),
       logger,
     });
     return {

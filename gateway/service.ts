@@ -17,6 +17,7 @@ import { SubgraphDataSource } from './datasources/subgraph-data-source';
 import { maskGatewayError } from './error-masking';
 import { subgraphFetcher } from './fetchers';
 import { operationLimits } from './operation-limits';
+import { operationResolution } from './plugins/operation-resolution';
 import { responseCache } from './response-cache';
 import { useLocalSandbox } from './sandbox';
 
@@ -36,6 +37,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         name,
         url: config.subgraphUrls[name] ?? url!,
         fetcher: subgraphFetcher({ subgraph: name, timeoutMs: config.subgraphTimeoutMs, deduplicate: config.deduplicateSubgraphRequests ?? true }),
+        secret: config.subgraphSecret,
       }),
     logger: {
       debug: () => {},
@@ -58,6 +60,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     graphqlMiddleware: [responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger })],
     formatError: maskGatewayError(logger),
+    plugins: [operationResolution()],
     routers: config.sandbox ? [useLocalSandbox()] : [],
     corsOrigins: config.corsOrigins,
     bodyLimit: config.bodyLimit,

@@ -15,6 +15,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { maskError } from './errors';
+import { gatewayCredentialCheck } from './gateway-credential';
 import type { Logger } from './logger';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
@@ -50,6 +51,11 @@ export interface ServiceOptions<C extends RequestContext> {
   corsOrigins?: string[];
   /** Largest request body accepted, e.g. "100kb". */
   bodyLimit?: string;
+  /**
+   * SUBGRAPH_SECRET: GraphQL requests must carry the gateway's signature made with it
+   * (platform/gateway-credential.ts), or get 401 UNAUTHENTICATED; health endpoints stay open.
+   */
+  gatewaySecret?: string;
   /** Rewrites errors before the client sees them; the default hides internal errors. */
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
@@ -124,7 +130,15 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   const graphql = expressMiddleware(apollo, {
     context: ({ req, res }) => options.context({ req, requestId: requestIdOf(res) }),
   });
-  app.use(['/graphql', '/'], express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }), bodyErrors, ...(options.graphqlMiddleware ?? []), graphql);
+  const credential = options.gatewaySecret ? gatewayCredentialCheck(options.gatewaySecret) : undefined;
+  app.use(
+    ['/graphql', '/'],
+    express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, ...(credential ? { verify: credential.keepRawBody } : {}) }),
+    bodyErrors,
+    ...(credential ? [credential.check] : []),
+    ...(options.graphqlMiddleware ?? []),
+    graphql,
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,5 +1,6 @@
 /** The councils subgraph as a running service. It holds no database: its registry is a small sourced file. */
 import { envCacheMaxAge, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
 import { createLogger, type Logger } from '../../platform/logger';
 import { COUNCILS_SUBGRAPH } from '../../schema/contract';
@@ -13,6 +14,8 @@ export interface CouncilsConfig {
   corsOrigins: string[];
   bodyLimit: string;
   cacheMaxAgeSeconds?: number;
+  /** SUBGRAPH_SECRET: only calls signed with it (the gateway's) are answered. */
+  gatewaySecret?: string;
   logger: Logger;
 }
 
@@ -23,6 +26,7 @@ export function councilsConfigFromEnv(): CouncilsConfig {
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
     cacheMaxAgeSeconds: envCacheMaxAge(),
+    gatewaySecret: subgraphSecretFromEnv(),
     logger: createLogger('councils'),
   };
 }
@@ -40,6 +44,7 @@ export async function startCouncilsService(config: CouncilsConfig): Promise<Runn
     corsOrigins: config.corsOrigins,
     bodyLimit: config.bodyLimit,
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+    gatewaySecret: config.gatewaySecret,
     logger: config.logger,
   });
 }

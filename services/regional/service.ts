@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
 import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { createLogger, type Logger } from '../../platform/logger';
 import { runMain } from '../../platform/run-main';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -26,6 +27,8 @@ export interface RegionalServiceConfig {
   corsOrigins?: string[];
   bodyLimit?: string;
   cacheMaxAgeSeconds?: number;
+  /** SUBGRAPH_SECRET: only calls signed with it (the gateway's) are answered. */
+  gatewaySecret?: string;
   onQuery?: (sql: string) => void;
 }
 
@@ -46,6 +49,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
     cacheMaxAgeSeconds: envCacheMaxAge(),
+    gatewaySecret: subgraphSecretFromEnv(),
   };
 }
 
@@ -78,6 +82,7 @@ export async function startRegionalService(
       corsOrigins: config.corsOrigins,
       bodyLimit: config.bodyLimit,
       cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+      gatewaySecret: config.gatewaySecret,
       logger,
     });
     return {

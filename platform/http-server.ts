@@ -14,6 +14,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { boundedDocumentStore } from './document-store';
 import { maskError } from './errors';
 import { gatewayCredentialCheck } from './gateway-credential';
 import type { Logger } from './logger';
@@ -96,6 +97,8 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     stopOnTerminationSignals: false,
     validationRules: options.validationRules,
     parseOptions: options.parseOptions,
+    // Parsed operations keep their source text: counted, so distinct padded bodies cannot grow it.
+    documentStore: boundedDocumentStore(),
     formatError: options.formatError ?? maskError((m) => logger.error(m)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

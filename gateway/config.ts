@@ -2,6 +2,7 @@
 import { GATEWAY_DEFAULT_PORT, allSubgraphs, defaultSubgraphUrl } from '../schema/contract/registry';
 import { DEFAULT_BODY_LIMIT } from '../platform/http-server';
 import { envCacheMaxAge, envFirst, envFlag, envInteger, envList, envPort, envSize, envString } from '../platform/config';
+import { checkSecret } from '../platform/gateway-credential';
 import { createLogger, type Logger } from '../platform/logger';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsFromEnv, type OperationLimits } from '../platform/operation-limits';
 import { envMaxConcurrentRequests } from '../platform/concurrency';
@@ -15,6 +16,8 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Milliseconds a subgraph call may take before it is aborted. */
   subgraphTimeoutMs: number;
+  /** SUBGRAPH_SECRET: every subgraph call is signed with it (platform/gateway-credential.ts). */
+  subgraphSecret?: string;
   /** Identical concurrent subgraph calls are made once. */
   deduplicateSubgraphRequests?: boolean;
   supergraphPath?: string;
@@ -70,6 +73,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     subgraphUrls,
     subgraphTimeoutMs: envPositiveInt('SUBGRAPH_TIMEOUT_MS', SUBGRAPH_TIMEOUT_DEFAULT_MS),
     deduplicateSubgraphRequests: envFlag('DEDUPLICATE_SUBGRAPH_REQUESTS', true),
+    subgraphSecret: checkSecret('SUBGRAPH_SECRET', envString('SUBGRAPH_SECRET')),
     supergraphPath: envString('SUPERGRAPH_PATH'),
     // Off in production unless asked for: a public endpoint need not advertise its schema.
     sandbox: envFlag('SANDBOX', !production),

@@ -18,6 +18,7 @@ import type { GatewayConfig } from './config';
 import { SubgraphDataSource } from './datasources/subgraph-data-source';
 import { maskGatewayError } from './error-masking';
 import { subgraphFetcher } from './fetchers';
+import { operationResolution } from './plugins/operation-resolution';
 import { responseCache } from './response-cache';
 import { useLocalSandbox } from './sandbox';
 
@@ -42,6 +43,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           deduplicate: config.deduplicateSubgraphRequests ?? true,
           maxResponseBytes: config.maxSubgraphResponseBytes,
         }),
+        secret: config.subgraphSecret,
       }),
     logger: {
       debug: () => {},
@@ -61,7 +63,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     introspection: config.introspection,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: limits.plugins,
+    plugins: [...limits.plugins, operationResolution()],
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     graphqlMiddleware: [responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger })],
     formatError: maskGatewayError(logger),

@@ -15,7 +15,9 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { concurrencyLimit, DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency';
+import { boundedDocumentStore } from './document-store';
 import { maskError } from './errors';
+import { gatewayCredentialCheck } from './gateway-credential';
 import { withoutSuggestions } from './operation-limits';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseSizeLimit } from './response-limit';
 import type { Logger } from './logger';
@@ -57,6 +59,11 @@ export interface ServiceOptions<C extends RequestContext> {
   maxConcurrentRequests?: number;
   /** Bytes one GraphQL answer may have; past it an error with a code instead (platform/response-limit.ts). Default 10 MB. */
   maxResponseBytes?: number;
+  /**
+   * SUBGRAPH_SECRET: GraphQL requests must carry the gateway's signature made with it
+   * (platform/gateway-credential.ts), or get 401 UNAUTHENTICATED; health endpoints stay open.
+   */
+  gatewaySecret?: string;
   /** Rewrites errors before the client sees them; the default hides internal errors. */
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
@@ -97,6 +104,8 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     stopOnTerminationSignals: false,
     validationRules: options.validationRules,
     parseOptions: options.parseOptions,
+    // Parsed operations keep their source text: counted, so distinct padded bodies cannot grow it.
+    documentStore: boundedDocumentStore(),
     // With introspection off, "Did you mean …" would tell the schema's names all the same.
     formatError: (options.introspection ?? true)
       ? options.formatError ?? maskError((m) => logger.error(m))
@@ -135,12 +144,14 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     context: ({ req, res }) => options.context({ req, requestId: requestIdOf(res) }),
   });
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const credential = options.gatewaySecret ? gatewayCredentialCheck(options.gatewaySecret) : undefined;
   app.use(
     ['/graphql', '/'],
     // Counted before the body is read; the health endpoints above are not counted.
     concurrencyLimit(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS),
-    express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }),
+    express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, ...(credential ? { verify: credential.keepRawBody } : {}) }),
     bodyErrors,
+    ...(credential ? [credential.check] : []),
     responseSizeLimit(maxResponseBytes, (bytes) => logger.warn({ bytes, maxResponseBytes }, 'answer over MAX_RESPONSE_BYTES refused')),
     ...(options.graphqlMiddleware ?? []),
     graphql,

@@ -5,6 +5,13 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * The years a Date may name: the governance records of the clusters and councils fall well
+ * inside, and a date outside (year 0000, 9999) is a typo that PostgreSQL would refuse or
+ * misread, so it is refused here, as the client's error, before any query runs.
+ */
+export const DATE_MIN_YEAR = 1900;
+export const DATE_MAX_YEAR = 2199;
 
 function parseLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !DATE.test(value)) {
@@ -15,6 +22,10 @@ function parseLocalDate(value: unknown): string {
   const d = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
     throw new GraphQLError(`Date ${value} is not a calendar date`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  const year = d.getUTCFullYear();
+  if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) {
+    throw new GraphQLError(`Date ${value} is outside the years ${DATE_MIN_YEAR}–${DATE_MAX_YEAR}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return value;
 }

@@ -1,5 +1,6 @@
 /** The councils subgraph as a running service. It holds no database: its registry is a small sourced file. */
 import { envCacheMaxAge, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
 import { createLogger, type Logger } from '../../platform/logger';
 import { DEFAULT_SUBGRAPH_PROTECTION, subgraphProtectionFromEnv, subgraphProtectionOptions, type SubgraphProtection } from '../../platform/subgraph-protection';
@@ -17,6 +18,8 @@ export interface CouncilsConfig {
   cacheMaxAgeSeconds?: number;
   /** Operation limits, introspection, concurrency and answer size; default: DEFAULT_SUBGRAPH_PROTECTION. */
   protection?: SubgraphProtection;
+  /** SUBGRAPH_SECRET: only calls signed with it (the gateway's) are answered. */
+  gatewaySecret?: string;
   logger: Logger;
 }
 
@@ -28,6 +31,7 @@ export function councilsConfigFromEnv(): CouncilsConfig {
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
     cacheMaxAgeSeconds: envCacheMaxAge(),
     protection: subgraphProtectionFromEnv(),
+    gatewaySecret: subgraphSecretFromEnv(),
     logger: createLogger('councils'),
   };
 }
@@ -46,6 +50,7 @@ export async function startCouncilsService(config: CouncilsConfig): Promise<Runn
     bodyLimit: config.bodyLimit,
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     ...subgraphProtectionOptions(config.protection ?? DEFAULT_SUBGRAPH_PROTECTION, LIST_SIZES),
+    gatewaySecret: config.gatewaySecret,
     logger: config.logger,
   });
 }

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
 import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { createLogger, type Logger } from '../../platform/logger';
 import { runMain } from '../../platform/run-main';
 import { DEFAULT_SUBGRAPH_PROTECTION, subgraphProtectionFromEnv, subgraphProtectionOptions, type SubgraphProtection } from '../../platform/subgraph-protection';
@@ -30,6 +31,8 @@ export interface RegionalServiceConfig {
   cacheMaxAgeSeconds?: number;
   /** Operation limits, introspection, concurrency and answer size; default: DEFAULT_SUBGRAPH_PROTECTION. */
   protection?: SubgraphProtection;
+  /** SUBGRAPH_SECRET: only calls signed with it (the gateway's) are answered. */
+  gatewaySecret?: string;
   onQuery?: (sql: string) => void;
 }
 
@@ -51,6 +54,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
     cacheMaxAgeSeconds: envCacheMaxAge(),
     protection: subgraphProtectionFromEnv(),
+    gatewaySecret: subgraphSecretFromEnv(),
   };
 }
 
@@ -84,6 +88,7 @@ export async function startRegionalService(
       bodyLimit: config.bodyLimit,
       cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
       ...subgraphProtectionOptions(config.protection ?? DEFAULT_SUBGRAPH_PROTECTION, LIST_SIZES),
+      gatewaySecret: config.gatewaySecret,
       logger,
     });
     return {

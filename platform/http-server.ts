@@ -32,8 +32,11 @@ export interface ServiceOptions<C extends RequestContext> {
   gateway?: GatewayInterface;
   /** Builds the request's context; the request id is already chosen. */
   context: (args: { req: Request; requestId: string }) => Promise<C>;
-  /** Readiness: resolves when the service can answer (its database, or its subgraphs). */
-  ready: () => Promise<void>;
+  /**
+   * Readiness: resolves when the service can answer (its database, or its subgraphs), with
+   * details to add to the answer's JSON if any (e.g. `{ data: "stale: …" }`).
+   */
+  ready: () => Promise<void | Record<string, unknown>>;
   plugins?: ApolloServerPlugin<C>[];
   validationRules?: ValidationRule[];
   /**
@@ -128,8 +131,8 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   });
   app.get('/health/ready', async (_req, res) => {
     try {
-      await options.ready();
-      res.json({ status: 'ready', service: options.name });
+      const detail = await options.ready();
+      res.json({ status: 'ready', service: options.name, ...detail });
     } catch (error) {
       logger.warn({ reason: (error as Error).message }, 'not ready');
       res.status(503).json({ status: 'unavailable', service: options.name });

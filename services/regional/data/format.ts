@@ -9,7 +9,14 @@
  * Rules the format encodes:
  * - Amounts are whole kroner as integers (`Kroner`); what a document leaves blank
  *   ("Endnu ukendt", an empty cell) is `null`, never 0.
- * - Danish text is kept as the document prints it.
+ * - Danish text is kept as the document prints it. Text is strict UTF-8 with no control
+ *   characters but tab, line feed and carriage return (read-data-set.ts checks every string
+ *   of a file, keys included, before these schemas run).
+ * - Dates are real calendar days and date-times real times with their offset, in the years
+ *   the contract's Date scalar accepts (schema/contract/calendar.ts).
+ * - References stay within the region, and below a cluster within the cluster: a meeting's
+ *   body, a fund table's meeting, a grant's meeting and initiative, an initiative's parent
+ *   belong to the record's own cluster (read-data-set.ts).
  * - IDs are lower-case ASCII, start with the region (`nordjylland-`, `syddanmark-`) and are
  *   unique across the whole supergraph.
  */
@@ -31,6 +38,7 @@ import {
   type SuccessorRecommendation as SuccessorRecommendationValue,
   type Target as TargetValue,
 } from '../../../schema/contract';
+import { MAX_YEAR, MIN_YEAR, calendarDateProblem, dateTimeWithOffsetProblem } from '../../../schema/contract/calendar';
 
 /** Lower-case ASCII slug; Danish letters are spelled out (æ→ae, ø→oe, å→aa). */
 export const Id = z
@@ -40,13 +48,27 @@ export const Id = z
 /** Whole Danish kroner. Negative values occur (a balance row can be negative). */
 export const Kroner = z.number().int('amounts are whole kroner (integers)');
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+/** Refines a string by a check that says why a value is refused (schema/contract/calendar.ts). */
+const checkedBy = (problem: (value: string) => string | null) =>
+  z.string().superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message !== null) ctx.addIssue({ code: 'custom', message });
+  });
 
-/** An instant with its UTC offset as it applied in Denmark, e.g. `2024-02-08T14:00:00+01:00`. */
-export const DateTimeWithOffset = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?[+-]\d{2}:\d{2}$/, 'date-times carry their offset');
+/**
+ * A calendar date, `YYYY-MM-DD`: a day that exists (no 2024-02-31), in the years the
+ * contract's Date scalar accepts (MIN_YEAR to MAX_YEAR of schema/contract/calendar.ts).
+ */
+export const LocalDate = checkedBy(calendarDateProblem);
+
+/**
+ * An instant with its UTC offset as it applied in Denmark, e.g. `2024-02-08T14:00:00+01:00`:
+ * a calendar date as above, a real time of day (no hour 25, no minute 61), an offset within ±14:00.
+ */
+export const DateTimeWithOffset = checkedBy(dateTimeWithOffsetProblem);
+
+/** A year as a number, in the same range as dates. */
+export const Year = z.number().int().min(MIN_YEAR, `years are from ${MIN_YEAR} to ${MAX_YEAR}`).max(MAX_YEAR, `years are from ${MIN_YEAR} to ${MAX_YEAR}`);
 
 /** Where in the document a record was read: a heading or item, e.g. "Punkt 3: Status for klyngemidlerne". */
 export const Section = z.string().min(1);
@@ -168,7 +190,7 @@ export const Meeting = z.object({
 });
 
 export const Cost = z.object({
-  year: z.number().int().nullable(),
+  year: Year.nullable(),
   /** Null where the document says the cost is not known ("Endnu ukendt"). */
   amount: Kroner.nullable(),
   /** The cost as printed, e.g. "580.000 kr. i 2023" or "Endnu ukendt". */
@@ -317,7 +339,7 @@ export const HealthAgreement = z.object({
   goalAreas: z.array(z.object({ title: Text, goals: z.array(Text) }) satisfies z.ZodType<AgreementGoalArea>),
   organisation: z.array(z.object({ name: Text, description: Text }) satisfies z.ZodType<AgreementOrganisation>),
   followUp: z.array(
-    z.object({ year: z.number().int(), date: LocalDate.nullable(), forum: Text.nullable(), items: z.array(Text) }) satisfies z.ZodType<AgreementMilestone>,
+    z.object({ year: Year, date: LocalDate.nullable(), forum: Text.nullable(), items: z.array(Text) }) satisfies z.ZodType<AgreementMilestone>,
   ),
   /** Other facts about the agreement with their own sections (approval, entry into force …). */
   facts: z.array(AgreementFact).default([]),

@@ -19,14 +19,26 @@ export const PUBLIC_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A literal argument a scalar refuses (e.g. `meetings(from: "2024-02-31")`) fails graphql-js's
+ * A client's value that a scalar refuses (a Date that is no calendar date, kroner that are no
+ * whole number): BAD_USER_INPUT, whether it came in a variable or as a literal.
+ */
+export class InputValueError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT' } });
+    this.name = 'InputValueError';
+  }
+}
+
+/**
+ * A literal a scalar refuses (e.g. `meetings(from: "2024-02-31")`) fails graphql-js's
  * validation with the scalar's own error, which Apollo Server recodes GRAPHQL_VALIDATION_FAILED;
  * the scalar said BAD_USER_INPUT, as it does for the same value in a variable, and that is kept.
+ * Known by its class: GraphQL Armor's limit rules also report their errors as BAD_USER_INPUT,
+ * and those stay validation failures.
  */
 function scalarInputCode(formatted: GraphQLFormattedError, error: unknown): string | undefined {
   if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' || !(error instanceof GraphQLError)) return undefined;
-  const original = error.originalError;
-  return original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : undefined;
+  return error.originalError instanceof InputValueError ? 'BAD_USER_INPUT' : undefined;
 }
 
 export function maskError(log: (message: string) => void) {

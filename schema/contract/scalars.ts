@@ -3,6 +3,7 @@
  * kroner and dashboards must show the same figures to the krone.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { InputValueError } from '../../platform/errors';
 import { MAX_YEAR, MIN_YEAR, calendarDateProblem } from './calendar';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,12 +18,10 @@ export const DATE_MAX_YEAR = MAX_YEAR;
 
 function parseLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !DATE.test(value)) {
-    throw new GraphQLError(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new InputValueError(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
   const problem = calendarDateProblem(value);
-  if (problem) throw new GraphQLError(`Date ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (problem) throw new InputValueError(`Date ${problem}`);
   return value;
 }
 
@@ -46,24 +45,20 @@ export const DateTimeScalar = new GraphQLScalarType({
   parseValue: (value) => {
     const d = typeof value === 'string' ? new Date(value) : new Date(NaN);
     if (Number.isNaN(d.getTime())) {
-      throw new GraphQLError(`DateTime must be an ISO 8601 string, got ${JSON.stringify(value)}`, {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
+      throw new InputValueError(`DateTime must be an ISO 8601 string, got ${JSON.stringify(value)}`);
     }
     return d;
   },
   parseLiteral: (ast) => {
     const d = ast.kind === Kind.STRING ? new Date(ast.value) : new Date(NaN);
-    if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 string', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (Number.isNaN(d.getTime())) throw new InputValueError('DateTime must be an ISO 8601 string');
     return d;
   },
 });
 
 function toKroner(value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new GraphQLError(`Kroner must be a whole number of kroner, got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new InputValueError(`Kroner must be a whole number of kroner, got ${JSON.stringify(value)}`);
   }
   return value;
 }

@@ -11,6 +11,7 @@
  * - requests past MAX_CONCURRENT_REQUESTS get 503 with Retry-After; answers past
  *   MAX_RESPONSE_BYTES / MAX_SUBGRAPH_RESPONSE_BYTES get an error with a code.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { startHub, startServiceProcess, type Hub, type ServiceProcess } from '..
 import { supergraphPath } from '../../schema/files';
 import { LIST_SIZES } from '../../schema/list-sizes';
 import { DEFAULT_OPERATION_LIMITS, operationCost } from '../../platform/operation-limits';
+import { GATEWAY_SIGNATURE_HEADER, signGatewayCall } from '../../platform/gateway-credential';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startDelayProxy, type DelayProxy } from '../support/delay-proxy';
 import { directSubgraphOperations, gatewayExampleOperations } from '../support/example-operations';
@@ -33,8 +35,19 @@ let tight: ServiceProcess;
 let slowNordjylland: DelayProxy;
 const databases: TestDatabase[] = [];
 
+/**
+ * The hub's subgraphs answer only calls signed with this secret (platform/gateway-credential.ts):
+ * requests sent straight to a subgraph here are signed, so what they test is the limits
+ * behind the credential, as a caller holding it (or a subgraph without one) would meet them.
+ */
+const SUBGRAPH_SECRET = randomBytes(32).toString('hex');
+
 async function post(url: string, body: unknown) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = JSON.stringify(body);
+  const signed = url !== gatewayUrl() && (tight === undefined || url !== tight.url);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (signed) headers[GATEWAY_SIGNATURE_HEADER] = signGatewayCall(SUBGRAPH_SECRET, text);
+  const res = await fetch(url, { method: 'POST', headers, body: text });
   const raw = await res.text();
   return { status: res.status, headers: res.headers, raw, json: JSON.parse(raw) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
 }
@@ -51,6 +64,7 @@ beforeAll(async () => {
   hub = await startHub({
     env: {
       NODE_ENV: 'production',
+      SUBGRAPH_SECRET,
       // Every request reaches the subgraphs, and each its own: the burst is real work.
       CACHE_MAX_AGE: '0',
       DEDUPLICATE_SUBGRAPH_REQUESTS: 'false',
@@ -66,6 +80,7 @@ beforeAll(async () => {
     service: 'gateway',
     env: {
       NODE_ENV: 'production',
+      SUBGRAPH_SECRET,
       GATEWAY_PORT: '0',
       CACHE_MAX_AGE: '0',
       MAX_CONCURRENT_REQUESTS: '3',

@@ -12,7 +12,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { PUBLIC_CODES } from '../platform/errors';
 import type { Logger } from '../platform/logger';
-import { SubgraphTimeoutError, SubgraphUnavailableError, findCause } from './subgraph-errors';
+import { SubgraphCircuitOpenError, SubgraphTimeoutError, SubgraphUnavailableError, findCause } from './subgraph-errors';
 
 const URL_IN_MESSAGE = /https?:\/\//;
 
@@ -43,6 +43,10 @@ export function maskGatewayError(logger: Logger) {
 
     if (!timeout && !unavailable && code && PUBLIC_CODES.has(code) && !URL_IN_MESSAGE.test(formatted.message)) {
       return { ...base, message: formatted.message, extensions: { code, ...(serviceName ? { serviceName } : {}) } };
+    }
+    // Not called at all while its circuit is open: the opening was logged once, each call is not.
+    if (findCause(error, SubgraphCircuitOpenError)) {
+      return { ...base, message: `Subgraph ${serviceName} could not be reached or failed.`, extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName } };
     }
     logger.error({ code, serviceName, path: formatted.path, detail: `${formatted.message}\n${describe(error)}` }, 'subgraph or internal error');
     if (timeout || code === 'TIMEOUT') {

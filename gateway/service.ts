@@ -2,7 +2,7 @@
  * The gateway: @apollo/gateway on Apollo Server 5, serving the supergraph composed at build
  * time (schema/supergraph.graphql). This is where its parts are put together:
  * - subgraph calls: SubgraphDataSource over the fetch policy of gateway/fetchers
- *   (timeouts, deduplication);
+ *   (timeouts, a circuit breaker per subgraph, deduplication);
  * - before Apollo: the request id (platform), then the response cache (response-cache.ts);
  * - in Apollo: operation limits (operation-limits.ts), masked errors (error-masking.ts),
  *   request logging and cache hints (platform);
@@ -35,7 +35,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       new SubgraphDataSource({
         name,
         url: config.subgraphUrls[name] ?? url!,
-        fetcher: subgraphFetcher({ subgraph: name, timeoutMs: config.subgraphTimeoutMs, deduplicate: config.deduplicateSubgraphRequests ?? true }),
+        fetcher: subgraphFetcher({
+          subgraph: name,
+          timeoutMs: config.subgraphTimeoutMs,
+          deduplicate: config.deduplicateSubgraphRequests ?? true,
+          breaker: { failureThreshold: config.breakerFailureThreshold, resetMs: config.breakerResetMs, logger },
+        }),
       }),
     logger: {
       debug: () => {},

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { supergraphPath as defaultSupergraphPath } from '../schema/files';
 import { startService, type RunningService } from '../platform/http-server';
+import { NotReadyError } from '../platform/readiness';
 import type { GatewayConfig } from './config';
 import { SubgraphDataSource } from './datasources/subgraph-data-source';
 import { maskGatewayError } from './error-masking';
@@ -75,7 +76,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           if (!res?.ok) down.push(name);
         }),
       );
-      if (down.length > 0) throw new Error(`subgraphs not ready: ${down.sort().join(', ')}`);
+      if (down.length > 0) throw new NotReadyError(`subgraphs not ready: ${down.sort().join(', ')}`);
     },
     logger,
   });

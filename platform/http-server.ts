@@ -16,6 +16,7 @@ import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { maskError } from './errors';
 import type { Logger } from './logger';
+import { cachedReadiness, envReadinessCacheMs } from './readiness';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
 
@@ -27,8 +28,10 @@ export interface ServiceOptions<C extends RequestContext> {
   gateway?: GatewayInterface;
   /** Builds the request's context; the request id is already chosen. */
   context: (args: { req: Request; requestId: string }) => Promise<C>;
-  /** Readiness: resolves when the service can answer (its database, or its subgraphs). */
+  /** Readiness: resolves when the service can answer (its database, or its subgraphs); a NotReadyError says what is not. */
   ready: () => Promise<void>;
+  /** How long a readiness outcome is reused (platform/readiness.ts); READINESS_CACHE_MS by default. */
+  readinessCacheMs?: number;
   plugins?: ApolloServerPlugin<C>[];
   validationRules?: ValidationRule[];
   /**
@@ -107,14 +110,14 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  const readiness = cachedReadiness(options.ready, {
+    cacheMs: options.readinessCacheMs ?? envReadinessCacheMs(),
+    onChange: (outcome) => (outcome.ready ? logger.info('ready again') : logger.warn({ reason: outcome.reason }, 'not ready')),
+  });
   app.get('/health/ready', async (_req, res) => {
-    try {
-      await options.ready();
-      res.json({ status: 'ready', service: options.name });
-    } catch (error) {
-      logger.warn({ reason: (error as Error).message }, 'not ready');
-      res.status(503).json({ status: 'unavailable', service: options.name });
-    }
+    const outcome = await readiness();
+    if (outcome.ready) res.json({ status: 'ready', service: options.name });
+    else res.status(503).json({ status: 'unavailable', service: options.name, detail: outcome.detail });
   });
   // Before anything that may answer a GraphQL request, the response cache included.
   app.use(assignRequestId());

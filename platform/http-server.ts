@@ -19,6 +19,7 @@ import type { Logger } from './logger';
 import { cachedReadiness, envReadinessCacheMs } from './readiness';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
+import { applyServerLimits, serverLimitsFromEnv, serverOptions, type ServerLimits } from './server-limits';
 
 export interface ServiceOptions<C extends RequestContext> {
   name: string;
@@ -32,6 +33,8 @@ export interface ServiceOptions<C extends RequestContext> {
   ready: () => Promise<void>;
   /** How long a readiness outcome is reused (platform/readiness.ts); READINESS_CACHE_MS by default. */
   readinessCacheMs?: number;
+  /** Timeouts and the connection cap of the HTTP server (platform/server-limits.ts); from the environment by default. */
+  serverLimits?: ServerLimits;
   plugins?: ApolloServerPlugin<C>[];
   validationRules?: ValidationRule[];
   /**
@@ -81,7 +84,9 @@ const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
 export async function startService<C extends RequestContext>(options: ServiceOptions<C>): Promise<RunningService> {
   const { logger } = options;
   const app = express();
-  const httpServer: Server = createServer(app);
+  const limits = options.serverLimits ?? serverLimitsFromEnv();
+  const httpServer: Server = createServer(serverOptions(limits), app);
+  applyServerLimits(httpServer, limits);
   const apollo = new ApolloServer<C>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     includeStacktraceInErrorResponses: false,

@@ -3,8 +3,12 @@ import { GATEWAY_DEFAULT_PORT, allSubgraphs, defaultSubgraphUrl } from '../schem
 import { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS } from './fetchers/circuit-breaker';
 import { DEFAULT_BODY_LIMIT } from '../platform/http-server';
 import { envCacheMaxAge, envFirst, envFlag, envInteger, envList, envPort, envSize, envString } from '../platform/config';
+import { checkSecret } from '../platform/gateway-credential';
 import { createLogger, type Logger } from '../platform/logger';
-import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits';
+import { DEFAULT_OPERATION_LIMITS, operationLimitsFromEnv, type OperationLimits } from '../platform/operation-limits';
+import { envMaxConcurrentRequests } from '../platform/concurrency';
+import { envMaxResponseBytes } from '../platform/response-limit';
+import { DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES } from './fetchers/response-limit';
 
 export interface GatewayConfig {
   host: string;
@@ -13,6 +17,8 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Milliseconds a subgraph call may take before it is aborted. */
   subgraphTimeoutMs: number;
+  /** SUBGRAPH_SECRET: every subgraph call is signed with it (platform/gateway-credential.ts). */
+  subgraphSecret?: string;
   /** Identical concurrent subgraph calls are made once. */
   deduplicateSubgraphRequests?: boolean;
   /** Failed or timed-out calls in a row after which a subgraph's circuit opens (its calls then fail at once). */
@@ -25,6 +31,12 @@ export interface GatewayConfig {
   corsOrigins: string[];
   bodyLimit: string;
   limits: OperationLimits;
+  /** Bytes one subgraph answer may have (MAX_SUBGRAPH_RESPONSE_BYTES); past it SUBGRAPH_RESPONSE_TOO_LARGE. */
+  maxSubgraphResponseBytes?: number;
+  /** Bytes one gateway answer may have (MAX_RESPONSE_BYTES); past it RESPONSE_TOO_LARGE. */
+  maxResponseBytes?: number;
+  /** Requests in flight (MAX_CONCURRENT_REQUESTS); past it 503 with Retry-After. */
+  maxConcurrentRequests?: number;
   /** Seconds a whole response may be served from the gateway's cache; 0: no cache. */
   cacheMaxAgeSeconds: number;
   logger: Logger;
@@ -66,6 +78,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     subgraphUrls,
     subgraphTimeoutMs: envPositiveInt('SUBGRAPH_TIMEOUT_MS', SUBGRAPH_TIMEOUT_DEFAULT_MS),
     deduplicateSubgraphRequests: envFlag('DEDUPLICATE_SUBGRAPH_REQUESTS', true),
+    subgraphSecret: checkSecret('SUBGRAPH_SECRET', envString('SUBGRAPH_SECRET')),
     breakerFailureThreshold: envPositiveInt('BREAKER_FAILURE_THRESHOLD', DEFAULT_BREAKER_FAILURE_THRESHOLD),
     breakerResetMs: envPositiveInt('BREAKER_RESET_MS', DEFAULT_BREAKER_RESET_MS),
     supergraphPath: envString('SUPERGRAPH_PATH'),
@@ -74,13 +87,10 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     introspection: envFlag('INTROSPECTION', !production),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
-    limits: {
-      maxDepth: envPositiveInt('MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth),
-      maxAliases: envPositiveInt('MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases),
-      maxTokens: envPositiveInt('MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens),
-      maxCost: envPositiveInt('MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost),
-      maxDirectives: envPositiveInt('MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives),
-    },
+    limits: operationLimitsFromEnv(),
+    maxSubgraphResponseBytes: envInteger('MAX_SUBGRAPH_RESPONSE_BYTES', DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES, 1024),
+    maxResponseBytes: envMaxResponseBytes(),
+    maxConcurrentRequests: envMaxConcurrentRequests(),
     cacheMaxAgeSeconds: envCacheMaxAge(),
     logger: createLogger('gateway'),
   };

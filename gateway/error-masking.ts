@@ -13,7 +13,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { PUBLIC_CODES } from '../platform/errors';
 import { clip, describeError } from '../platform/log-fields';
 import type { Logger } from '../platform/logger';
-import { SubgraphCircuitOpenError, SubgraphTimeoutError, SubgraphUnavailableError, findCause } from './subgraph-errors';
+import { SubgraphCircuitOpenError, SubgraphResponseTooLargeError, SubgraphTimeoutError, SubgraphUnavailableError, findCause } from './subgraph-errors';
 
 const URL_IN_MESSAGE = /https?:\/\//;
 
@@ -60,6 +60,11 @@ export function maskGatewayError(logger: Logger) {
     else logger.error({ code, serviceName, path: formatted.path, detail: `${clip(formatted.message)}\n${describe(error)}` }, 'subgraph or internal error');
     if (timeout || code === 'TIMEOUT') {
       return { ...base, message: `Subgraph ${serviceName ?? 'unknown'} did not answer in time.`, extensions: { code: 'TIMEOUT', serviceName } };
+    }
+    const tooLarge = findCause(error, SubgraphResponseTooLargeError);
+    if (tooLarge) {
+      const message = `Subgraph ${serviceName} answered more than ${tooLarge.maxBytes} bytes: ask for fewer fields, fewer items or a narrower range.`;
+      return { ...base, message, extensions: { code: 'SUBGRAPH_RESPONSE_TOO_LARGE', serviceName } };
     }
     if (serviceName) {
       return { ...base, message: `Subgraph ${serviceName} could not be reached or failed.`, extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName } };

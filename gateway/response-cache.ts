@@ -14,9 +14,14 @@
  * Only a 200 that Apollo marked public and cacheable is kept, for at most its max-age and
  * at most `maxAgeSeconds`, so after a data reload no answer is older than that. Entries are
  * keyed by a SHA-256 of the body in a canonical form (object keys sorted), so the order of
- * keys in a client's JSON does not matter and variables stay apart; least recently used
- * entries go first once `maxBytes` is reached. A request with an Authorization header is
- * neither served from nor stored in the cache: its answer may be one user's.
+ * keys in a client's JSON does not matter and variables stay apart, and a large body costs
+ * the cache no more than a small one. `maxBytes` bounds what the cache holds: each entry
+ * counts its key, its answer and a fixed overhead, and least recently used entries go first
+ * once it is reached; an entry is dropped when its time is up even if nobody asks for it
+ * again (lru-cache's ttl with ttlAutopurge), so stale answers do not sit in memory. A body
+ * that cannot be keyed (nested too deeply to serialise) is answered 400 BAD_REQUEST. A
+ * request with an Authorization header is neither served from nor stored in the cache: its
+ * answer may be one user's.
  */
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -41,6 +46,9 @@ export interface ResponseCacheOptions {
   /** Where hits are logged, one line each, with the request id (misses are logged by Apollo's request logging). */
   logger?: Pick<Logger, 'info'>;
 }
+
+/** What an entry costs beyond its key and body: the entry object, the cache's slots, its expiry timer. */
+export const ENTRY_OVERHEAD_BYTES = 512;
 
 const PUBLIC = /(?:^|,)\s*public\s*(?:,|$)/i;
 
@@ -69,15 +77,35 @@ export function cacheKey(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('base64url');
 }
 
-export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now = Date.now, logger }: ResponseCacheOptions): RequestHandler {
-  const cache = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (e) => e.body.length + 1 });
-  return (req: Request, res: Response, next: NextFunction) => {
+/** The cache as middleware, with what it holds for tests and diagnostics. */
+export type ResponseCacheMiddleware = RequestHandler & {
+  /** Entries held and the bytes they count (keys, answers, overhead). */
+  held(): { entries: number; bytes: number };
+};
+
+export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now = Date.now, logger }: ResponseCacheOptions): ResponseCacheMiddleware {
+  const cache = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    sizeCalculation: (e, key) => key.length + e.body.length + e.contentType.length + ENTRY_OVERHEAD_BYTES,
+    // Each entry's ttl is set when it is stored; expired entries are dropped by a timer.
+    ttlAutopurge: true,
+    perf: { now },
+  });
+  const middleware = (req: Request, res: Response, next: NextFunction) => {
     if (maxAgeSeconds <= 0 || req.method !== 'POST' || typeof req.body !== 'object' || req.body === null || req.headers.authorization !== undefined) {
       next();
       return;
     }
     const started = process.hrtime.bigint();
-    const key = cacheKey(req.body);
+    let key: string;
+    try {
+      key = cacheKey(req.body);
+    } catch {
+      // A body nested deeper than the serialiser's stack: a client error, not a crash.
+      const error = { errors: [{ message: 'Request body is nested too deeply.', extensions: { code: 'BAD_REQUEST' } }] };
+      res.status(400).set({ 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(error));
+      return;
+    }
     const hit = cache.get(key);
     const at = now();
     if (hit) {
@@ -102,10 +130,12 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
       if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
       const seconds = res.statusCode === 200 ? cacheableFor(res.getHeader('cache-control') as string | undefined, maxAgeSeconds) : 0;
       if (seconds > 0) {
-        cache.set(key, { body: Buffer.concat(chunks), contentType: String(res.getHeader('content-type') ?? 'application/json'), storedAt: at, maxAgeSeconds: seconds });
+        const entry = { body: Buffer.concat(chunks), contentType: String(res.getHeader('content-type') ?? 'application/json'), storedAt: at, maxAgeSeconds: seconds };
+        cache.set(key, entry, { ttl: seconds * 1000, start: at });
       }
       return end(chunk, ...rest);
     }) as Response['end'];
     next();
   };
+  return Object.assign(middleware, { held: () => ({ entries: cache.size, bytes: cache.calculatedSize }) });
 }

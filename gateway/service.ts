@@ -4,7 +4,7 @@
  * - subgraph calls: SubgraphDataSource over the fetch policy of gateway/fetchers
  *   (timeouts, a circuit breaker per subgraph, deduplication);
  * - before Apollo: the request id (platform), then the response cache (response-cache.ts);
- * - in Apollo: operation limits (operation-limits.ts), masked errors (error-masking.ts),
+ * - in Apollo: operation limits (platform/operation-limits.ts, with schema/list-sizes.ts), masked errors (error-masking.ts),
  *   request logging and cache hints (platform);
  * - the offline sandbox at its root.
  */
@@ -12,12 +12,14 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { supergraphPath as defaultSupergraphPath } from '../schema/files';
 import { startService, type RunningService } from '../platform/http-server';
+import { operationLimits } from '../platform/operation-limits';
+import { LIST_SIZES } from '../schema/list-sizes';
 import { NotReadyError } from '../platform/readiness';
 import type { GatewayConfig } from './config';
 import { SubgraphDataSource } from './datasources/subgraph-data-source';
 import { maskGatewayError } from './error-masking';
 import { subgraphFetcher } from './fetchers';
-import { operationLimits } from './operation-limits';
+import { operationResolution } from './plugins/operation-resolution';
 import { responseCache } from './response-cache';
 import { useLocalSandbox } from './sandbox';
 
@@ -40,8 +42,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           subgraph: name,
           timeoutMs: config.subgraphTimeoutMs,
           deduplicate: config.deduplicateSubgraphRequests ?? true,
+          maxResponseBytes: config.maxSubgraphResponseBytes,
           breaker: { failureThreshold: config.breakerFailureThreshold, resetMs: config.breakerResetMs, logger },
         }),
+        secret: config.subgraphSecret,
       }),
     logger: {
       debug: () => {},
@@ -50,7 +54,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       error: (m: unknown) => logger.error(String(m)),
     },
   });
-  const limits = operationLimits(config.limits);
+  const limits = operationLimits(config.limits, LIST_SIZES);
 
   return startService({
     name: 'gateway',
@@ -61,12 +65,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     introspection: config.introspection,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
+    plugins: [...limits.plugins, operationResolution()],
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     graphqlMiddleware: [responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger })],
     formatError: maskGatewayError(logger),
     routers: config.sandbox ? [useLocalSandbox()] : [],
     corsOrigins: config.corsOrigins,
     bodyLimit: config.bodyLimit,
+    maxConcurrentRequests: config.maxConcurrentRequests,
+    maxResponseBytes: config.maxResponseBytes,
     // Ready when every subgraph answers its own readiness check.
     ready: async () => {
       const down: string[] = [];

@@ -26,13 +26,19 @@ export class SubgraphUnavailableError extends Error {
   }
 }
 
+/** The subgraph's answer passed the gateway's MAX_SUBGRAPH_RESPONSE_BYTES: the read was stopped there. */
+export class SubgraphResponseTooLargeError extends SubgraphUnavailableError {
+  constructor(subgraph: string, readonly maxBytes: number) {
+    super(subgraph, `answer larger than ${maxBytes} bytes`);
+    this.name = 'SubgraphResponseTooLargeError';
+  }
+}
+
 /** What a data source throws when its call failed: TIMEOUT or DOWNSTREAM_SERVICE_ERROR, with the subgraph's name. */
 export function subgraphFailure(subgraph: string, error: unknown): GraphQLError {
-  const failure = error instanceof SubgraphTimeoutError ? error : new SubgraphUnavailableError(subgraph, error);
-  return new GraphQLError(failure.message, {
-    originalError: failure,
-    extensions: { code: failure instanceof SubgraphTimeoutError ? 'TIMEOUT' : 'DOWNSTREAM_SERVICE_ERROR', serviceName: subgraph },
-  });
+  const failure = error instanceof SubgraphTimeoutError || error instanceof SubgraphResponseTooLargeError ? error : new SubgraphUnavailableError(subgraph, error);
+  const code = failure instanceof SubgraphTimeoutError ? 'TIMEOUT' : failure instanceof SubgraphResponseTooLargeError ? 'SUBGRAPH_RESPONSE_TOO_LARGE' : 'DOWNSTREAM_SERVICE_ERROR';
+  return new GraphQLError(failure.message, { originalError: failure, extensions: { code, serviceName: subgraph } });
 }
 
 /** The error itself or the first error along its `originalError` / `cause` chain that is an instance of `type`. */

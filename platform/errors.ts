@@ -3,7 +3,7 @@
  * input, not found, validation), and a generic message for everything else, so no SQL,
  * stack trace or internal address leaks into a response. The original goes to the log.
  */
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { clip, describeError } from './log-fields';
 
@@ -19,12 +19,23 @@ export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'BAD_REQUEST',
 ]);
 
+/**
+ * A literal argument a scalar refuses (e.g. `meetings(from: "2024-02-31")`) fails graphql-js's
+ * validation with the scalar's own error, which Apollo Server recodes GRAPHQL_VALIDATION_FAILED;
+ * the scalar said BAD_USER_INPUT, as it does for the same value in a variable, and that is kept.
+ */
+function scalarInputCode(formatted: GraphQLFormattedError, error: unknown): string | undefined {
+  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' || !(error instanceof GraphQLError)) return undefined;
+  const original = error.originalError;
+  return original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : undefined;
+}
+
 export function maskError(log: (message: string) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    const code = scalarInputCode(formatted, error) ?? formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, extensions: { ...extensions, code } };
     }
     const original = unwrapResolverError(error);
     // The stack is the service's own; the message and path may quote the client: cut.

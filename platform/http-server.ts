@@ -14,7 +14,12 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { concurrencyLimit, DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency';
+import { boundedDocumentStore } from './document-store';
 import { maskError } from './errors';
+import { gatewayCredentialCheck } from './gateway-credential';
+import { withoutSuggestions } from './operation-limits';
+import { DEFAULT_MAX_RESPONSE_BYTES, responseSizeLimit } from './response-limit';
 import type { Logger } from './logger';
 import { cachedReadiness, envReadinessCacheMs } from './readiness';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
@@ -29,8 +34,12 @@ export interface ServiceOptions<C extends RequestContext> {
   gateway?: GatewayInterface;
   /** Builds the request's context; the request id is already chosen. */
   context: (args: { req: Request; requestId: string }) => Promise<C>;
-  /** Readiness: resolves when the service can answer (its database, or its subgraphs); a NotReadyError says what is not. */
-  ready: () => Promise<void>;
+  /**
+   * Readiness: resolves when the service can answer (its database, or its subgraphs), with
+   * details to add to the answer's JSON if any (e.g. `{ data: "stale: …" }`); a NotReadyError
+   * says what is not ready.
+   */
+  ready: () => Promise<void | Record<string, unknown>>;
   /** How long a readiness outcome is reused (platform/readiness.ts); READINESS_CACHE_MS by default. */
   readinessCacheMs?: number;
   /** Timeouts and the connection cap of the HTTP server (platform/server-limits.ts); from the environment by default. */
@@ -56,6 +65,15 @@ export interface ServiceOptions<C extends RequestContext> {
   corsOrigins?: string[];
   /** Largest request body accepted, e.g. "100kb". */
   bodyLimit?: string;
+  /** GraphQL requests worked on at once; past it 503 with Retry-After (platform/concurrency.ts). Default 64. */
+  maxConcurrentRequests?: number;
+  /** Bytes one GraphQL answer may have; past it an error with a code instead (platform/response-limit.ts). Default 10 MB. */
+  maxResponseBytes?: number;
+  /**
+   * SUBGRAPH_SECRET: GraphQL requests must carry the gateway's signature made with it
+   * (platform/gateway-credential.ts), or get 401 UNAUTHENTICATED; health endpoints stay open.
+   */
+  gatewaySecret?: string;
   /** Rewrites errors before the client sees them; the default hides internal errors. */
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
@@ -98,7 +116,12 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     stopOnTerminationSignals: false,
     validationRules: options.validationRules,
     parseOptions: options.parseOptions,
-    formatError: options.formatError ?? maskError((m) => logger.error(m)),
+    // Parsed operations keep their source text: counted, so distinct padded bodies cannot grow it.
+    documentStore: boundedDocumentStore(),
+    // With introspection off, "Did you mean …" would tell the schema's names all the same.
+    formatError: (options.introspection ?? true)
+      ? options.formatError ?? maskError((m) => logger.error(m))
+      : withoutSuggestions(options.formatError ?? maskError((m) => logger.error(m))),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -121,7 +144,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   });
   app.get('/health/ready', async (_req, res) => {
     const outcome = await readiness();
-    if (outcome.ready) res.json({ status: 'ready', service: options.name });
+    if (outcome.ready) res.json({ status: 'ready', service: options.name, ...outcome.details });
     else res.status(503).json({ status: 'unavailable', service: options.name, detail: outcome.detail });
   });
   // Before anything that may answer a GraphQL request, the response cache included.
@@ -132,7 +155,19 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   const graphql = expressMiddleware(apollo, {
     context: ({ req, res }) => options.context({ req, requestId: requestIdOf(res) }),
   });
-  app.use(['/graphql', '/'], express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }), bodyErrors, ...(options.graphqlMiddleware ?? []), graphql);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const credential = options.gatewaySecret ? gatewayCredentialCheck(options.gatewaySecret) : undefined;
+  app.use(
+    ['/graphql', '/'],
+    // Counted before the body is read; the health endpoints above are not counted.
+    concurrencyLimit(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS),
+    express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, ...(credential ? { verify: credential.keepRawBody } : {}) }),
+    bodyErrors,
+    ...(credential ? [credential.check] : []),
+    responseSizeLimit(maxResponseBytes, (bytes) => logger.warn({ bytes, maxResponseBytes }, 'answer over MAX_RESPONSE_BYTES refused')),
+    ...(options.graphqlMiddleware ?? []),
+    graphql,
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

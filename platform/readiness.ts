@@ -23,7 +23,8 @@ export class NotReadyError extends Error {
   }
 }
 
-export type Readiness = { ready: true } | { ready: false; detail: string; reason: string };
+/** Ready, with details for the answer if the check gave any; or not, with what to answer and what to log. */
+export type Readiness = { ready: true; details?: Record<string, unknown> } | { ready: false; detail: string; reason: string };
 
 const GENERIC_DETAIL = 'the service cannot answer yet';
 
@@ -38,13 +39,13 @@ export interface ReadinessOptions {
 const same = (a: Readiness, b: Readiness) => a.ready === b.ready && (a.ready || (b as { reason: string }).reason === a.reason);
 
 /** The check, cached for `cacheMs` and shared while it runs. */
-export function cachedReadiness(check: () => Promise<void>, { cacheMs, onChange, now = Date.now }: ReadinessOptions): () => Promise<Readiness> {
+export function cachedReadiness(check: () => Promise<void | Record<string, unknown>>, { cacheMs, onChange, now = Date.now }: ReadinessOptions): () => Promise<Readiness> {
   let last: { at: number; outcome: Readiness } | undefined;
   let running: Promise<Readiness> | undefined;
   const run = async (): Promise<Readiness> => {
     try {
-      await check();
-      return { ready: true };
+      const details = await check();
+      return details ? { ready: true, details } : { ready: true };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return { ready: false, detail: error instanceof NotReadyError ? error.message : GENERIC_DETAIL, reason };

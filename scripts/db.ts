@@ -3,6 +3,7 @@
  * (<REGION>_DATABASE_URL or DATABASE_URL; otherwise the embedded database under .data/):
  *   npm run db:migrate -- nordjylland     apply pending migrations
  *   npm run db:load -- nordjylland        validate the data files, then replace the data in one transaction
+ *                                        (the files of <REGION>_DATA_FILES when set; invalid files: exit 1, nothing written)
  *   npm run data:check                    validate and reconcile the data files only (no database)
  */
 import { allRegions } from '../schema/contract/registry';
@@ -30,9 +31,10 @@ async function main() {
     const applied = await migrate(db.orm);
     console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'migrations: up to date');
     if (command === 'load') {
-      const set = readDataSet(definition.dataDirectory, definition.name);
+      const dataDirectory = config.dataDirectory ?? definition.dataDirectory;
+      const set = readDataSet(dataDirectory, definition.name);
       console.log(`validated ${set.files.length} data files; loading …`);
-      const { counts } = await loadDataSet(db.orm.em.fork(), set, digestDataDirectory(definition.dataDirectory), (m) => console.log(`  ${m}`));
+      const { counts } = await loadDataSet(db.orm.em.fork(), set, digestDataDirectory(dataDirectory), (m) => console.log(`  ${m}`));
       console.log(`loaded ${Object.values(counts).reduce((a, b) => a + b, 0)} rows`);
     }
   } finally {

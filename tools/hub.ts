@@ -4,6 +4,7 @@
  * users run. Each service reports its URL over IPC once it serves; port 0 lets the OS choose.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { COUNCILS_SUBGRAPH, allRegions, allSubgraphs } from '../schema/contract/registry';
@@ -87,7 +88,7 @@ export interface Hub {
 export interface HubOptions {
   /** Ports by service name (a subgraph's or "gateway"); 0 (the default) picks free ones. */
   ports?: Record<string, number>;
-  /** Extra environment for every process (e.g. NORDJYLLAND_DATABASE_URL). */
+  /** Extra environment for every process (e.g. NORDJYLLAND_DATABASE_URL); SUBGRAPH_SECRET, when absent, is made up. */
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
   /**
@@ -102,7 +103,11 @@ const portVariable = (service: string) => `${service.toUpperCase()}_PORT`;
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const port = (name: string) => String(options.ports?.[name] ?? 0);
-  const common = { ...options.env, PORT: undefined };
+  // The gateway signs its subgraph calls with SUBGRAPH_SECRET and the subgraphs check it
+  // (platform/gateway-credential.ts); a hub started here makes one of its own when none is
+  // set, so `NODE_ENV=production npm start` works and its subgraph ports answer no one else.
+  const secret = options.env?.SUBGRAPH_SECRET ?? process.env.SUBGRAPH_SECRET ?? randomBytes(32).toString('base64url');
+  const common = { ...options.env, PORT: undefined, SUBGRAPH_SECRET: secret };
   const started: ServiceProcess[] = [];
   try {
     // The subgraphs start in parallel: each loads its own database. allSettled, so that when

@@ -9,12 +9,13 @@
  *
  * A failure of the subgraph: the call threw (refused, reset, timed out) or the answer's
  * status is 5xx. Not one: any answer below 500, a GraphQL error in a 200 answer included
- * (the subgraph answered; the request was wrong or found nothing), and a call the caller
- * itself aborted. Each change of state is logged once, with the subgraph's name.
+ * (the subgraph answered; the request was wrong or found nothing), an answer over
+ * MAX_SUBGRAPH_RESPONSE_BYTES (the request asked for too much), and a call the caller itself
+ * aborted. Each change of state is logged once, with the subgraph's name.
  */
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
 import type { Logger } from '../../platform/logger';
-import { SubgraphCircuitOpenError } from '../subgraph-errors';
+import { SubgraphCircuitOpenError, SubgraphResponseTooLargeError } from '../subgraph-errors';
 import type { SubgraphFetcher } from './fetcher';
 
 export const DEFAULT_BREAKER_FAILURE_THRESHOLD = 5;
@@ -29,9 +30,9 @@ export interface CircuitBreakerOptions {
   logger?: Pick<Logger, 'info' | 'warn'>;
 }
 
-/** A thrown error that counts against the subgraph: anything but the caller's own abort. */
+/** A thrown error that counts against the subgraph: anything but the caller's own abort and an answer too large for the request. */
 export function isSubgraphFailure(error: Error): boolean {
-  return error.name !== 'AbortError';
+  return error.name !== 'AbortError' && !(error instanceof SubgraphResponseTooLargeError);
 }
 
 /** An answer that counts against the subgraph: a 5xx status. */

@@ -10,12 +10,14 @@
 import { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS, withCircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
 import { withDeduplication } from './deduplication';
 import type { SubgraphFetcher } from './fetcher';
+import { DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES, withResponseLimit } from './response-limit';
 import { withTimeout } from './timeout';
 
 export type { SubgraphFetcher } from './fetcher';
 export { withDeduplication } from './deduplication';
 export { withTimeout } from './timeout';
 export { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS, withCircuitBreaker } from './circuit-breaker';
+export { DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES, withResponseLimit } from './response-limit';
 
 export interface SubgraphFetchPolicy {
   subgraph: string;
@@ -23,12 +25,22 @@ export interface SubgraphFetchPolicy {
   deduplicate: boolean;
   /** The subgraph's circuit breaker; the defaults (5 failures in a row, 5 s open) when not given. */
   breaker?: Partial<Pick<CircuitBreakerOptions, 'failureThreshold' | 'resetMs' | 'logger'>>;
+  /** Bytes one subgraph answer may have (MAX_SUBGRAPH_RESPONSE_BYTES); default 5 MB. */
+  maxResponseBytes?: number;
   /** The fetch underneath; the platform's by default, a fake in tests. */
   fetch?: SubgraphFetcher;
 }
 
-export function subgraphFetcher({ subgraph, timeoutMs, deduplicate, breaker = {}, fetch = globalThis.fetch }: SubgraphFetchPolicy): SubgraphFetcher {
-  const timed = withTimeout(fetch, { subgraph, timeoutMs });
+export function subgraphFetcher({
+  subgraph,
+  timeoutMs,
+  deduplicate,
+  maxResponseBytes = DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES,
+  breaker = {},
+  fetch = globalThis.fetch,
+}: SubgraphFetchPolicy): SubgraphFetcher {
+  // The byte cap inside the timeout: the timeout buffers the whole answer, the cap stops that read.
+  const timed = withTimeout(withResponseLimit(fetch, { subgraph, maxBytes: maxResponseBytes }), { subgraph, timeoutMs });
   const guarded = withCircuitBreaker(timed, {
     subgraph,
     failureThreshold: breaker.failureThreshold ?? DEFAULT_BREAKER_FAILURE_THRESHOLD,

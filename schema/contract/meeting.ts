@@ -33,8 +33,8 @@ export class AgendaItem {
   @Field(() => ID, { description: 'Stable id, e.g. "nordjylland-midt-direktoerforum-2024-02-08-punkt-3".' })
   id!: string;
 
-  @Field(() => Int, { description: 'The item number (punkt).' })
-  number!: number;
+  @Field({ description: 'The item number (punkt) as the minutes print it, e.g. "3"; later minutes also number items "3a" or "10.1". Items come in the order of the agenda.' })
+  number!: string;
 
   @Field({ description: 'The item title, in Danish as printed.' })
   title!: string;

@@ -3,8 +3,17 @@
  * kroner and dashboards must show the same figures to the krone.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { MAX_YEAR, MIN_YEAR, calendarDateProblem } from './calendar';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The years a Date may name (schema/contract/calendar.ts, shared with the data files'
+ * validation): the governance records of the clusters and councils fall well inside, and a
+ * date outside (year 0000, 9999) is a typo that PostgreSQL would refuse or misread, so it is
+ * refused here, as the client's error, before any query runs.
+ */
+export const DATE_MIN_YEAR = MIN_YEAR;
+export const DATE_MAX_YEAR = MAX_YEAR;
 
 function parseLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !DATE.test(value)) {
@@ -12,10 +21,8 @@ function parseLocalDate(value: unknown): string {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError(`Date ${value} is not a calendar date`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
+  const problem = calendarDateProblem(value);
+  if (problem) throw new GraphQLError(`Date ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
   return value;
 }
 
@@ -53,14 +60,12 @@ export const DateTimeScalar = new GraphQLScalarType({
 });
 
 function toKroner(value: unknown): number {
-  // PostgreSQL bigint arrives as a string from node-postgres; accept it when it is a whole number.
-  const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw new GraphQLError(`Kroner must be a whole number of kroner, got ${JSON.stringify(value)}`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  return n;
+  return value;
 }
 
 export const KronerScalar = new GraphQLScalarType({

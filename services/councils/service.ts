@@ -1,7 +1,10 @@
 /** The councils subgraph as a running service. It holds no database: its registry is a small sourced file. */
 import { envCacheMaxAge, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
 import { createLogger, type Logger } from '../../platform/logger';
+import { DEFAULT_SUBGRAPH_PROTECTION, subgraphProtectionFromEnv, subgraphProtectionOptions, type SubgraphProtection } from '../../platform/subgraph-protection';
+import { LIST_SIZES } from '../../schema/list-sizes';
 import { COUNCILS_SUBGRAPH } from '../../schema/contract';
 import { readRegistry } from './registry';
 import { buildCouncilsSchema } from './schema';
@@ -13,6 +16,10 @@ export interface CouncilsConfig {
   corsOrigins: string[];
   bodyLimit: string;
   cacheMaxAgeSeconds?: number;
+  /** Operation limits, introspection, concurrency and answer size; default: DEFAULT_SUBGRAPH_PROTECTION. */
+  protection?: SubgraphProtection;
+  /** SUBGRAPH_SECRET: only calls signed with it (the gateway's) are answered. */
+  gatewaySecret?: string;
   logger: Logger;
 }
 
@@ -23,6 +30,8 @@ export function councilsConfigFromEnv(): CouncilsConfig {
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
     cacheMaxAgeSeconds: envCacheMaxAge(),
+    protection: subgraphProtectionFromEnv(),
+    gatewaySecret: subgraphSecretFromEnv(),
     logger: createLogger('councils'),
   };
 }
@@ -40,6 +49,8 @@ export async function startCouncilsService(config: CouncilsConfig): Promise<Runn
     corsOrigins: config.corsOrigins,
     bodyLimit: config.bodyLimit,
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+    ...subgraphProtectionOptions(config.protection ?? DEFAULT_SUBGRAPH_PROTECTION, LIST_SIZES),
+    gatewaySecret: config.gatewaySecret,
     logger: config.logger,
   });
 }

@@ -2,14 +2,18 @@
  * A regional subgraph as a running service: database (configured or embedded), migrations
  * and data, the federated schema, and the HTTP server.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
 import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { createLogger, type Logger } from '../../platform/logger';
 import { runMain } from '../../platform/run-main';
+import { DEFAULT_SUBGRAPH_PROTECTION, subgraphProtectionFromEnv, subgraphProtectionOptions, type SubgraphProtection } from '../../platform/subgraph-protection';
+import { LIST_SIZES } from '../../schema/list-sizes';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { connectDatabase } from './database/connect';
 import { LOAD_POLICIES, prepareDatabase, type LoadPolicy } from './database/prepare';
+import { summariseProblems } from './data/read-data-set';
 import type { RegionalSubgraphDefinition } from './definition';
 import { createRegionalContext } from './graphql/context';
 import { buildRegionalSchema } from './schema';
@@ -22,10 +26,16 @@ export interface RegionalServiceConfig {
   /** Where the embedded database persists; absent: in memory. */
   embeddedDataDir?: string;
   load: LoadPolicy;
+  /** The folder of the region's data files; absent: the registry's (services/<region>/data). */
+  dataDirectory?: string;
   logger: Logger;
   corsOrigins?: string[];
   bodyLimit?: string;
   cacheMaxAgeSeconds?: number;
+  /** Operation limits, introspection, concurrency and answer size; default: DEFAULT_SUBGRAPH_PROTECTION. */
+  protection?: SubgraphProtection;
+  /** SUBGRAPH_SECRET: only calls signed with it (the gateway's) are answered. */
+  gatewaySecret?: string;
   onQuery?: (sql: string) => void;
 }
 
@@ -42,10 +52,14 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     databaseUrl: pick('DATABASE_URL'),
     embeddedDataDir: pick('DATA_DIR') ?? join(process.cwd(), '.data', definition.name),
     load: envChoice(envFirst(`${prefix}_LOAD_DATA`, 'LOAD_DATA'), LOAD_POLICIES, 'if-changed'),
+    // The region's own variable only: every region has a folder of its own.
+    dataDirectory: envString(`${prefix}_DATA_FILES`) === undefined ? undefined : resolve(envString(`${prefix}_DATA_FILES`)!),
     logger: createLogger(definition.name),
     corsOrigins: envList('CORS_ORIGINS'),
     bodyLimit: envSize('BODY_LIMIT', DEFAULT_BODY_LIMIT),
     cacheMaxAgeSeconds: envCacheMaxAge(),
+    protection: subgraphProtectionFromEnv(),
+    gatewaySecret: subgraphSecretFromEnv(),
   };
 }
 
@@ -62,9 +76,22 @@ export async function startRegionalService(
   const db = await connectDatabase({ url: config.databaseUrl, embeddedDataDir: config.embeddedDataDir, onQuery: config.onQuery });
   try {
     const { logger } = config;
-    const prepared = await prepareDatabase(db.orm, definition, config.load, (m) => logger.info(`loaded ${m}`));
+    const files = config.dataDirectory === undefined ? definition : { ...definition, dataDirectory: config.dataDirectory };
+    const prepared = await prepareDatabase(db.orm, files, config.load, { progress: (m) => logger.info(`loaded ${m}`), keepLastGoodLoad: true });
     if (prepared.migrations.length > 0) logger.info(`applied migrations: ${prepared.migrations.join(', ')}`);
-    if (prepared.stale) logger.warn('the data files changed since the last load: run `npm run db:load` to reload');
+    const loadOf = `the load of ${prepared.loadedAt?.toISOString()}`;
+    // Said once at start-up, and on every readiness answer while it holds.
+    let dataDetail: string | undefined;
+    if (prepared.invalidFiles) {
+      dataDetail = `stale: the data files do not validate; serving ${loadOf}`;
+      logger.warn(
+        { dataFiles: files.dataDirectory, problems: prepared.invalidFiles.length },
+        `the data files do not validate; serving ${loadOf} (${summariseProblems(prepared.invalidFiles)})`,
+      );
+    } else if (prepared.stale) {
+      dataDetail = `stale: the data files changed since ${loadOf}`;
+      logger.warn('the data files changed since the last load: run `npm run db:load` to reload');
+    }
     const { schema } = await buildRegionalSchema(definition);
     const http = await startService({
       name: definition.name,
@@ -74,10 +101,13 @@ export async function startRegionalService(
       context: async ({ requestId }) => ({ ...createRegionalContext(db.orm.em as never, definition.region), requestId }),
       ready: async () => {
         await db.orm.em.getConnection().execute('select 1');
+        return dataDetail === undefined ? undefined : { data: dataDetail };
       },
       corsOrigins: config.corsOrigins,
       bodyLimit: config.bodyLimit,
       cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+      ...subgraphProtectionOptions(config.protection ?? DEFAULT_SUBGRAPH_PROTECTION, LIST_SIZES),
+      gatewaySecret: config.gatewaySecret,
       logger,
     });
     return {

@@ -47,7 +47,7 @@ describe('the API contract through the gateway', () => {
     expect(res.errors).toBeUndefined();
     const meeting = res.data!.cluster.meetings.find((m: { startsAt: string | null }) => m.startsAt === '2025-05-19T18:30:00.000Z');
     expect(meeting.agendaItems).toHaveLength(7);
-    expect(meeting.agendaItems[4]).toMatchObject({ number: 5, title: 'Beslutning om resterende klyngemidler' });
+    expect(meeting.agendaItems[4]).toMatchObject({ number: '5', title: 'Beslutning om resterende klyngemidler' });
     expect(meeting.agendaItems[4].decision).toContain('Indstilling 2 blev godkendt');
   });
 

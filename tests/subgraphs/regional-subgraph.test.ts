@@ -66,7 +66,7 @@ describe.each(cases)('$definition.name subgraph', ({ definition, clusterId, meet
     const meeting = cluster.meetings.find((m: { id: string }) => m.id === meetingId);
     expect(meeting).toBeDefined();
     expect(meeting.agendaItems).toHaveLength(expectItems);
-    expect(meeting.agendaItems.map((i: { number: number }) => i.number)).toEqual(Array.from({ length: expectItems }, (_, i) => i + 1));
+    expect(meeting.agendaItems.map((i: { number: string }) => i.number)).toEqual(Array.from({ length: expectItems }, (_, i) => String(i + 1)));
     expect(meeting.agendaItems.map((i: { title: string }) => i.title)).toContain(expectTitle);
     expect(meeting.participants.map((p: { name: string }) => p.name)).toContain(expectPerson);
     expect(meeting.agendaItems[0].source.document).toMatch(/^00\d_[0-9a-f]{16}\.txt$/);

@@ -14,6 +14,8 @@ import type { RunningService } from '../../platform/http-server';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { post } from '../support/graphql';
+import { DEFAULT_OPERATION_LIMITS } from '../../platform/operation-limits';
+import { DEFAULT_SUBGRAPH_PROTECTION } from '../../platform/subgraph-protection';
 
 const OPERATION = `{ clusters {
   name bodies { memberships { person { name } } }
@@ -26,6 +28,8 @@ const OPERATION = `{ clusters {
 } }`;
 
 const logger = createLogger('test');
+/** OPERATION asks for the whole data set at once, by design over the default MAX_COST (it costs 353 840). */
+const limits = { ...DEFAULT_OPERATION_LIMITS, maxCost: 1_000_000 };
 /** Every database and service the suite starts, so afterAll cleans up even after a failure half-way. */
 const databases: TestDatabase[] = [];
 const services: RunningService[] = [];
@@ -42,7 +46,7 @@ async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number):
     const testDb = await createTestDatabase(`sql_${definition.name}_${meetingsPerCluster}`);
     databases.push(testDb);
     const service: RunningRegionalService = await startRegionalService(definition, {
-      host: '127.0.0.1', port: 0, databaseUrl: testDb.url, load: 'always', logger,
+      host: '127.0.0.1', port: 0, databaseUrl: testDb.url, load: 'always', logger, protection: { ...DEFAULT_SUBGRAPH_PROTECTION, limits },
       onQuery: (line) => {
         if (line) statements[definition.name]++;
       },
@@ -63,6 +67,7 @@ async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number):
     localGatewayConfig({
       subgraphUrls: { nordjylland: regional.nordjylland.url, syddanmark: regional.syddanmark.url, councils: councils.url },
       subgraphTimeoutMs: 30_000,
+      limits,
       logger,
     }),
   );

@@ -9,11 +9,36 @@
  * Rules the format encodes:
  * - Amounts are whole kroner as integers (`Kroner`); what a document leaves blank
  *   ("Endnu ukendt", an empty cell) is `null`, never 0.
- * - Danish text is kept as the document prints it.
+ * - Danish text is kept as the document prints it. Text is strict UTF-8 with no control
+ *   characters but tab, line feed and carriage return (read-data-set.ts checks every string
+ *   of a file, keys included, before these schemas run).
+ * - Dates are real calendar days and date-times real times with their offset, in the years
+ *   the contract's Date scalar accepts (schema/contract/calendar.ts).
+ * - References stay within the region, and below a cluster within the cluster: a meeting's
+ *   body, a fund table's meeting, a grant's meeting and initiative, an initiative's parent
+ *   belong to the record's own cluster (read-data-set.ts).
  * - IDs are lower-case ASCII, start with the region (`nordjylland-`, `syddanmark-`) and are
  *   unique across the whole supergraph.
  */
 import { z } from 'zod';
+import {
+  AttendanceStatus,
+  BodyLevel,
+  FundRowKind,
+  InitiativeKind,
+  MeetingStatus,
+  SuccessorOutcome,
+  type AgreementGoalArea,
+  type AgreementMilestone,
+  type AgreementOrganisation,
+  type AgreementPrinciple,
+  type Cost as CostValue,
+  type InitiativeDecision as InitiativeDecisionValue,
+  type Recommendation as RecommendationValue,
+  type SuccessorRecommendation as SuccessorRecommendationValue,
+  type Target as TargetValue,
+} from '../../../schema/contract';
+import { MAX_YEAR, MIN_YEAR, calendarDateProblem, dateTimeWithOffsetProblem } from '../../../schema/contract/calendar';
 
 /** Lower-case ASCII slug; Danish letters are spelled out (æ→ae, ø→oe, å→aa). */
 export const Id = z
@@ -23,13 +48,27 @@ export const Id = z
 /** Whole Danish kroner. Negative values occur (a balance row can be negative). */
 export const Kroner = z.number().int('amounts are whole kroner (integers)');
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+/** Refines a string by a check that says why a value is refused (schema/contract/calendar.ts). */
+const checkedBy = (problem: (value: string) => string | null) =>
+  z.string().superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message !== null) ctx.addIssue({ code: 'custom', message });
+  });
 
-/** An instant with its UTC offset as it applied in Denmark, e.g. `2024-02-08T14:00:00+01:00`. */
-export const DateTimeWithOffset = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?[+-]\d{2}:\d{2}$/, 'date-times carry their offset');
+/**
+ * A calendar date, `YYYY-MM-DD`: a day that exists (no 2024-02-31), in the years the
+ * contract's Date scalar accepts (MIN_YEAR to MAX_YEAR of schema/contract/calendar.ts).
+ */
+export const LocalDate = checkedBy(calendarDateProblem);
+
+/**
+ * An instant with its UTC offset as it applied in Denmark, e.g. `2024-02-08T14:00:00+01:00`:
+ * a calendar date as above, a real time of day (no hour 25, no minute 61), an offset within ±14:00.
+ */
+export const DateTimeWithOffset = checkedBy(dateTimeWithOffsetProblem);
+
+/** A year as a number, in the same range as dates. */
+export const Year = z.number().int().min(MIN_YEAR, `years are from ${MIN_YEAR} to ${MAX_YEAR}`).max(MAX_YEAR, `years are from ${MIN_YEAR} to ${MAX_YEAR}`);
 
 /** Where in the document a record was read: a heading or item, e.g. "Punkt 3: Status for klyngemidlerne". */
 export const Section = z.string().min(1);
@@ -51,7 +90,7 @@ export const Body = z.object({
   id: Id,
   clusterId: Id,
   name: Text,
-  level: z.enum(['POLITICAL', 'STRATEGIC', 'DIRECTORS', 'MANAGERS', 'SECRETARIAT', 'OPERATIONAL', 'OTHER']),
+  level: z.enum(BodyLevel),
   description: Text.nullable().default(null),
   section: Section,
 });
@@ -85,7 +124,7 @@ export const Attendance = z.object({
    * PARTICIPANT: listed among the meeting's participants with no absence recorded;
    * SENT_APOLOGIES: afbud; ABSENT: fravær without a recorded apology.
    */
-  status: z.enum(['PARTICIPANT', 'SENT_APOLOGIES', 'ABSENT']),
+  status: z.enum(AttendanceStatus),
   /** The heading the person is listed under at this meeting, e.g. "Chefforum", "Administrativ deltagelse". */
   group: Text.nullable().default(null),
   /** Role and organisation as written for this meeting. */
@@ -101,12 +140,12 @@ export const Attendance = z.object({
 export const Recommendation = z.object({
   number: z.number().int().positive().nullable(),
   text: Text,
-});
+}) satisfies z.ZodType<RecommendationValue>;
 
 export const AgendaItem = z.object({
   id: Id,
-  /** The item's number in the minutes (Punkt N). */
-  number: z.number().int().positive(),
+  /** The item's number as the minutes print it (Punkt 3, 3a, 10.1). */
+  number: z.string().regex(/^\d+[a-z]?(\.\d+)*$/, 'agenda item numbers are printed like "3", "3a" or "10.1"'),
   title: Text,
   durationMinutes: z.number().int().positive().nullable().default(null),
   /** Resumé. */
@@ -132,7 +171,7 @@ export const Meeting = z.object({
   bodyId: Id,
   title: Text,
   /** HELD: minutes exist or a document records its decisions; PLANNED: announced. */
-  status: z.enum(['HELD', 'PLANNED']),
+  status: z.enum(MeetingStatus),
   /** Null when the document gives no day (e.g. "første møde i 2024"). */
   date: LocalDate.nullable(),
   /** Null when the document gives no time of day. */
@@ -151,19 +190,19 @@ export const Meeting = z.object({
 });
 
 export const Cost = z.object({
-  year: z.number().int().nullable(),
+  year: Year.nullable(),
   /** Null where the document says the cost is not known ("Endnu ukendt"). */
   amount: Kroner.nullable(),
   /** The cost as printed, e.g. "580.000 kr. i 2023" or "Endnu ukendt". */
   text: Text,
-});
+}) satisfies z.ZodType<CostValue>;
 
 export const InitiativeDecision = z.object({
   date: LocalDate.nullable(),
   /** The meeting that took the decision, when it is in the data. */
   meetingId: Id.nullable().default(null),
   text: Text,
-});
+}) satisfies z.ZodType<InitiativeDecisionValue>;
 
 export const Target = z.object({
   description: Text,
@@ -172,17 +211,17 @@ export const Target = z.object({
   unit: Text.nullable().default(null),
   /** E.g. "01.11.20-31.10.21". */
   baselinePeriod: Text.nullable().default(null),
-});
+}) satisfies z.ZodType<TargetValue>;
 
 export const SuccessorRecommendation = z.object({
   /** The council the recommendation is addressed to, e.g. "limfjorden". */
   councilId: Id,
   /** CONTINUE: recommended to continue in the council; DISCONTINUE: not recommended. */
-  outcome: z.enum(['CONTINUE', 'DISCONTINUE']),
+  outcome: z.enum(SuccessorOutcome),
   text: Text,
   /** The meeting that approved the recommendation. */
   meetingId: Id.nullable().default(null),
-});
+}) satisfies z.ZodType<SuccessorRecommendationValue>;
 
 /** Indsats: an initiative in a cluster's action plan, a focus area, a sub-initiative or a pilot project. */
 export const Initiative = z.object({
@@ -190,7 +229,7 @@ export const Initiative = z.object({
   clusterId: Id,
   /** The number as printed, e.g. "1", "1a", "10b"; null when unnumbered. */
   number: Text.nullable().default(null),
-  kind: z.enum(['ACTION_PLAN_INITIATIVE', 'SUB_INITIATIVE', 'FOCUS_AREA', 'PILOT_PROJECT']),
+  kind: z.enum(InitiativeKind),
   parentId: Id.nullable().default(null),
   title: Text,
   /** Formål. */
@@ -207,11 +246,14 @@ export const Initiative = z.object({
   section: Section,
 });
 
+/** How a column's or row's printed cells are made of other columns or rows. */
+export const FundFormula = z.object({ plus: z.array(z.string()), minus: z.array(z.string()).default([]) });
+
 /** A column of a fund table; `formula` makes the loader check each row's printed cell. */
 export const FundColumn = z.object({
   key: Id,
   label: Text,
-  formula: z.object({ plus: z.array(Id), minus: z.array(Id).default([]) }).nullable().default(null),
+  formula: z.object({ plus: z.array(Id), minus: z.array(Id).default([]) }).nullable().default(null) satisfies z.ZodType<FundFormulaValue | null>,
 });
 
 /**
@@ -222,10 +264,10 @@ export const FundColumn = z.object({
 export const FundRow = z.object({
   key: Id,
   label: Text,
-  kind: z.enum(['LINE', 'TOTAL', 'RECEIVED', 'BALANCE', 'OTHER']),
+  kind: z.enum(FundRowKind),
   initiativeId: Id.nullable().default(null),
   cells: z.record(z.string(), Kroner.nullable()),
-  formula: z.object({ plus: z.array(z.string()), minus: z.array(z.string()).default([]) }).nullable().default(null),
+  formula: FundFormula.nullable().default(null),
 });
 
 /** A reference to a figure in the table: one cell, or the sum of a column over some rows (LINE rows when `rows` is absent). */
@@ -234,6 +276,23 @@ export const FundRef = z.object({
   row: Id.nullable().default(null),
   rows: z.array(Id).nullable().default(null),
 });
+
+/** Where a fund table's figures give the cluster's fund position; absent measures are not reported. */
+export const FundPositionRefs = z.object({
+  received: FundRef.nullable().default(null),
+  spent: FundRef.nullable().default(null),
+  committed: FundRef.nullable().default(null),
+  uncommitted: FundRef.nullable().default(null),
+  note: Text.nullable().default(null),
+});
+
+// Storage-only shapes: kept as JSON in fund_table, typed once here for the file format,
+// the entity and the resolvers.
+export type FundFormulaValue = z.infer<typeof FundFormula>;
+export type FundColumnValue = z.infer<typeof FundColumn>;
+export type FundRowValue = z.infer<typeof FundRow>;
+export type FundRefValue = z.infer<typeof FundRef>;
+export type FundPositionRefsValue = z.infer<typeof FundPositionRefs>;
 
 /** A cluster-fund (klyngemidler) table exactly as printed. */
 export const FundTable = z.object({
@@ -245,17 +304,7 @@ export const FundTable = z.object({
   meetingId: Id.nullable().default(null),
   columns: z.array(FundColumn).min(1),
   rows: z.array(FundRow).min(1),
-  /** Where the table's figures give the cluster's fund position; absent measures are not reported. */
-  position: z
-    .object({
-      received: FundRef.nullable().default(null),
-      spent: FundRef.nullable().default(null),
-      committed: FundRef.nullable().default(null),
-      uncommitted: FundRef.nullable().default(null),
-      note: Text.nullable().default(null),
-    })
-    .nullable()
-    .default(null),
+  position: FundPositionRefs.nullable().default(null),
   note: Text.nullable().default(null),
   section: Section,
 });
@@ -276,20 +325,24 @@ export const Grant = z.object({
   section: Section,
 });
 
+/** A dated fact about an agreement, stored with its own section (the API gives it a Source). */
+export const AgreementFact = z.object({ text: Text, date: LocalDate.nullable(), section: Section });
+export type AgreementFactValue = z.infer<typeof AgreementFact>;
+
 /** A region's health agreement (sundhedsaftale). */
 export const HealthAgreement = z.object({
   id: Id,
   title: Text,
   period: Text,
   vision: Text,
-  principles: z.array(z.object({ title: Text, points: z.array(Text) })),
-  goalAreas: z.array(z.object({ title: Text, goals: z.array(Text) })),
-  organisation: z.array(z.object({ name: Text, description: Text })),
+  principles: z.array(z.object({ title: Text, points: z.array(Text) }) satisfies z.ZodType<AgreementPrinciple>),
+  goalAreas: z.array(z.object({ title: Text, goals: z.array(Text) }) satisfies z.ZodType<AgreementGoalArea>),
+  organisation: z.array(z.object({ name: Text, description: Text }) satisfies z.ZodType<AgreementOrganisation>),
   followUp: z.array(
-    z.object({ year: z.number().int(), date: LocalDate.nullable(), forum: Text.nullable(), items: z.array(Text) }),
+    z.object({ year: Year, date: LocalDate.nullable(), forum: Text.nullable(), items: z.array(Text) }) satisfies z.ZodType<AgreementMilestone>,
   ),
   /** Other facts about the agreement with their own sections (approval, entry into force …). */
-  facts: z.array(z.object({ text: Text, date: LocalDate.nullable(), section: Section })).default([]),
+  facts: z.array(AgreementFact).default([]),
   section: Section,
 });
 

@@ -5,7 +5,24 @@
  * GENERATED_DOCUMENT, so it can never pass for a fact from the documents; the generator
  * refuses to run twice on one database. Deterministic: the same seed gives the same rows.
  */
+import { QueryOrder, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AttendanceStatus, BodyLevel, FundRowKind, InitiativeKind, MeetingStatus } from '../../../schema/contract';
+import {
+  AgendaItemAbsenteeEntity,
+  AgendaItemEntity,
+  AttendanceEntity,
+  BodyEntity,
+  ClusterEntity,
+  FundTableEntity,
+  InitiativeEntity,
+  MeetingEntity,
+  MembershipEntity,
+  PersonEntity,
+  rowReader,
+  type Insert,
+} from '../model';
+import type { FundRowValue } from './format';
 
 export const GENERATED_DOCUMENT = 'GENERATED (synthetic benchmark data, scripts/generate-data.ts)';
 
@@ -46,105 +63,114 @@ const DECISIONS = ['Godkendt.', 'Taget til efterretning.', 'Indstillingen blev g
 const FIRST = ['Anne', 'Bo', 'Charlotte', 'Dorte', 'Erik', 'Frank', 'Gitte', 'Hanne', 'Jens', 'Karen', 'Lars', 'Mette', 'Niels', 'Pia', 'Søren', 'Trine'];
 const LAST = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen'];
 
+/** Rows of one entity, in insert order with the others. */
+interface Batch<E extends object = object> {
+  entity: EntityClass<E>;
+  rows: Insert<E>[];
+}
+const batch = <E extends object>(entity: EntityClass<E>, rows: Insert<E>[]): Batch => ({ entity, rows } as unknown as Batch);
+
 export async function generateSyntheticData(em: EntityManager, options: GenerateOptions): Promise<Record<string, number>> {
-  const knex = em.getKnex();
-  const already = await knex('meeting').where('document', GENERATED_DOCUMENT).first('id');
-  if (already) throw new Error('this database already holds generated data: load the real data again (npm run db:load) before generating anew');
-  const clusters: Array<{ id: string }> = await knex('cluster').select('id').orderBy('id');
+  const already = await em.count(MeetingEntity, { document: GENERATED_DOCUMENT });
+  if (already > 0) throw new Error('this database already holds generated data: load the real data again (npm run db:load) before generating anew');
+  const clusters = await rowReader(em)(em.createQueryBuilder(ClusterEntity).select('id').orderBy({ id: QueryOrder.ASC }));
   if (clusters.length === 0) throw new Error('no clusters: load the region’s data first (npm run db:load)');
 
   const random = prng(options.seed);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   const source = { document: GENERATED_DOCUMENT, section: 'synthetic' };
-  const perCluster =
-    1 + options.peoplePerCluster * 2 + options.meetingsPerCluster * (1 + options.itemsPerMeeting + options.attendeesPerMeeting) + options.initiativesPerCluster + options.fundTablesPerCluster;
-  const total = perCluster * clusters.length;
+
+  const batches: Batch[] = [];
+  for (const { id: clusterId } of clusters) {
+    const bodyId = `${clusterId}-syntetisk-politisk`;
+    const people = Array.from({ length: options.peoplePerCluster }, (_, i) => ({
+      id: `${clusterId}-syntetisk-person-${i}`,
+      name: `${pick(FIRST)} ${pick(LAST)}`,
+      ...source,
+    }));
+    batches.push(
+      batch(BodyEntity, [{ id: bodyId, cluster: clusterId, name: 'Politisk niveau (syntetisk)', level: BodyLevel.POLITICAL, ordinal: 1_000, ...source }]),
+      batch(PersonEntity, people),
+      batch(
+        MembershipEntity,
+        people.map((p, i) => ({ id: `${p.id}-medlemskab`, person: p.id, body: bodyId, role: i < 2 ? 'Medformand' : 'Medlem', ordinal: i, ...source })),
+      ),
+    );
+
+    const meetings: Insert<MeetingEntity>[] = [];
+    const items: Insert<AgendaItemEntity>[] = [];
+    const absentees: Insert<AgendaItemAbsenteeEntity>[] = [];
+    const attendance: Insert<AttendanceEntity>[] = [];
+    const start = Date.UTC(2014, 0, 6, 13);
+    for (let m = 0; m < options.meetingsPerCluster; m++) {
+      const when = new Date(start + m * 2 * 86_400_000);
+      const meetingId = `${clusterId}-syntetisk-moede-${m}`;
+      meetings.push({
+        id: meetingId, cluster: clusterId, body: bodyId, title: `Syntetisk møde ${m + 1}`, status: MeetingStatus.HELD,
+        date: when.toISOString().slice(0, 10), startsAt: when, place: 'Regionshuset', plannedAgenda: [], ...source,
+      });
+      for (let n = 1; n <= options.itemsPerMeeting; n++) {
+        const id = `${meetingId}-punkt-${n}`;
+        items.push({
+          id, meeting: meetingId, number: String(n), ordinal: n - 1, title: pick(TOPICS), durationMinutes: 5 * (1 + Math.floor(random() * 6)),
+          caseDescription: 'Syntetisk sagsfremstilling til belastningstest.', recommendationIntro: 'Det indstilles, at:',
+          recommendations: [{ number: 1, text: 'Orienteringen tages til efterretning.' }], decision: pick(DECISIONS),
+          attachments: [], ...source,
+        });
+        if (random() < 0.3) absentees.push({ agendaItem: id, person: people[Math.floor(random() * people.length)].id, ordinal: 0 });
+      }
+      const offset = Math.floor(random() * people.length);
+      for (let a = 0; a < Math.min(options.attendeesPerMeeting, people.length); a++) {
+        const person = people[(offset + a) % people.length];
+        attendance.push({
+          meeting: meetingId, person: person.id, status: random() < 0.1 ? AttendanceStatus.SENT_APOLOGIES : AttendanceStatus.PARTICIPANT,
+          isChair: a === 0, ordinal: a, ...source,
+        });
+      }
+    }
+    batches.push(batch(MeetingEntity, meetings), batch(AgendaItemEntity, items), batch(AgendaItemAbsenteeEntity, absentees), batch(AttendanceEntity, attendance));
+
+    const initiatives: Insert<InitiativeEntity>[] = Array.from({ length: options.initiativesPerCluster }, (_, i) => ({
+      id: `${clusterId}-syntetisk-indsats-${i}`, cluster: clusterId, number: String(100 + i), kind: InitiativeKind.ACTION_PLAN_INITIATIVE,
+      title: `Syntetisk indsats ${i + 1}`, maturity: pick(['Høj', 'Middel', 'Lav']), costs: [], decisions: [], targets: [],
+      attachments: [], ordinal: 1_000 + i, ...source,
+    }));
+    batches.push(batch(InitiativeEntity, initiatives));
+
+    const tables = Array.from({ length: options.fundTablesPerCluster }, (_, t): Insert<FundTableEntity> => {
+      const lines = Array.from({ length: options.linesPerFundTable }, (_, l) => {
+        const a = 10_000 * Math.floor(random() * 100);
+        const b = 10_000 * Math.floor(random() * 100);
+        return { key: `l${l}`, label: `Indsats ${l + 1}`, kind: FundRowKind.LINE, initiativeId: initiatives[l % initiatives.length]?.id ?? null, cells: { a, b, total: a + b }, formula: null };
+      });
+      const sum = (k: 'a' | 'b' | 'total') => lines.reduce((acc, l) => acc + l.cells[k], 0);
+      const totalRow: FundRowValue = { key: 'sum', label: 'I alt', kind: FundRowKind.TOTAL, initiativeId: null, cells: { a: sum('a'), b: sum('b'), total: sum('total') }, formula: { plus: ['LINES'], minus: [] } };
+      return {
+        id: `${clusterId}-syntetisk-fond-${t}`, cluster: clusterId, title: `Syntetisk fondstabel ${t + 1}`,
+        reportedOn: new Date(start + t * 180 * 86_400_000).toISOString().slice(0, 10),
+        columns: [{ key: 'a', label: 'Kommune', formula: null }, { key: 'b', label: 'Region', formula: null }, { key: 'total', label: 'I alt', formula: { plus: ['a', 'b'], minus: [] } }],
+        rows: [...lines, totalRow],
+        position: { received: null, spent: null, committed: { column: 'total', row: 'sum', rows: null }, uncommitted: null, note: 'synthetic' },
+        ...source,
+      };
+    });
+    batches.push(batch(FundTableEntity, tables));
+  }
+
+  const metadata = em.getMetadata();
+  const total = batches.reduce((n, b) => n + b.rows.length, 0);
   let done = 0;
   const counts: Record<string, number> = {};
-
   await em.transactional(async (tx) => {
-    const trx = tx.getTransactionContext()!;
-    const insert = async (table: string, rows: Record<string, unknown>[]) => {
+    for (const { entity, rows } of batches) {
       for (let i = 0; i < rows.length; i += 1_000) {
-        await knex(table).transacting(trx).insert(rows.slice(i, i + 1_000));
-        done += Math.min(1_000, rows.length - i);
+        const chunk = rows.slice(i, i + 1_000);
+        await tx.insertMany(entity, chunk);
+        done += chunk.length;
         options.progress?.(done, total);
       }
+      const table = metadata.get(entity.name).tableName;
       counts[table] = (counts[table] ?? 0) + rows.length;
-    };
-
-    for (const { id: clusterId } of clusters) {
-      const bodyId = `${clusterId}-syntetisk-politisk`;
-      await insert('body', [{ id: bodyId, cluster_id: clusterId, name: 'Politisk niveau (syntetisk)', level: 'POLITICAL', description: null, ordinal: 1_000, ...source }]);
-      const people = Array.from({ length: options.peoplePerCluster }, (_, i) => ({
-        id: `${clusterId}-syntetisk-person-${i}`,
-        name: `${pick(FIRST)} ${pick(LAST)}`,
-        ...source,
-      }));
-      await insert('person', people);
-      await insert(
-        'membership',
-        people.map((p, i) => ({ id: `${p.id}-medlemskab`, person_id: p.id, body_id: bodyId, role: i < 2 ? 'Medformand' : 'Medlem', organisation: null, party: null, group_label: null, ordinal: i, ...source })),
-      );
-
-      const meetings: Record<string, unknown>[] = [];
-      const items: Record<string, unknown>[] = [];
-      const attendance: Record<string, unknown>[] = [];
-      const start = Date.UTC(2014, 0, 6, 13);
-      for (let m = 0; m < options.meetingsPerCluster; m++) {
-        const when = new Date(start + m * 2 * 86_400_000);
-        const meetingId = `${clusterId}-syntetisk-moede-${m}`;
-        meetings.push({
-          id: meetingId, cluster_id: clusterId, body_id: bodyId, title: `Syntetisk møde ${m + 1}`, status: 'HELD',
-          date: when.toISOString().slice(0, 10), starts_at: when, date_text: null, place: 'Regionshuset', case_number: null,
-          planned_agenda: '[]', note: null, ...source,
-        });
-        for (let n = 1; n <= options.itemsPerMeeting; n++) {
-          items.push({
-            id: `${meetingId}-punkt-${n}`, meeting_id: meetingId, number: n, title: pick(TOPICS), duration_minutes: 5 * (1 + Math.floor(random() * 6)),
-            summary: null, case_description: 'Syntetisk sagsfremstilling til belastningstest.', recommendation_intro: 'Det indstilles, at:',
-            recommendations: JSON.stringify([{ number: 1, text: 'Orienteringen tages til efterretning.' }]), decision: pick(DECISIONS),
-            attachments: '[]', absent_person_ids: JSON.stringify(random() < 0.3 ? [people[Math.floor(random() * people.length)].id] : []), ...source,
-          });
-        }
-        const offset = Math.floor(random() * people.length);
-        for (let a = 0; a < Math.min(options.attendeesPerMeeting, people.length); a++) {
-          const person = people[(offset + a) % people.length];
-          attendance.push({
-            meeting_id: meetingId, person_id: person.id, status: random() < 0.1 ? 'SENT_APOLOGIES' : 'PARTICIPANT', group_label: null, role: null,
-            organisation: null, party: null, is_chair: a === 0, ordinal: a, ...source,
-          });
-        }
-      }
-      await insert('meeting', meetings);
-      await insert('agenda_item', items);
-      await insert('attendance', attendance);
-
-      const initiatives = Array.from({ length: options.initiativesPerCluster }, (_, i) => ({
-        id: `${clusterId}-syntetisk-indsats-${i}`, cluster_id: clusterId, parent_id: null, number: String(100 + i), kind: 'ACTION_PLAN_INITIATIVE',
-        title: `Syntetisk indsats ${i + 1}`, purpose: null, maturity: pick(['Høj', 'Middel', 'Lav']), costs: '[]', status: null, decisions: '[]', targets: '[]',
-        attachments: '[]', successor_recommendation: null, note: null, ordinal: 1_000 + i, ...source,
-      }));
-      await insert('initiative', initiatives);
-
-      const tables = Array.from({ length: options.fundTablesPerCluster }, (_, t) => {
-        const lines = Array.from({ length: options.linesPerFundTable }, (_, l) => {
-          const a = 10_000 * Math.floor(random() * 100);
-          const b = 10_000 * Math.floor(random() * 100);
-          return { key: `l${l}`, label: `Indsats ${l + 1}`, kind: 'LINE', initiativeId: initiatives[l % initiatives.length]?.id ?? null, cells: { a, b, total: a + b }, formula: null };
-        });
-        const sum = (k: 'a' | 'b' | 'total') => lines.reduce((acc, l) => acc + l.cells[k], 0);
-        const totalRow = { key: 'sum', label: 'I alt', kind: 'TOTAL', initiativeId: null, cells: { a: sum('a'), b: sum('b'), total: sum('total') }, formula: { plus: ['LINES'], minus: [] } };
-        return {
-          id: `${clusterId}-syntetisk-fond-${t}`, cluster_id: clusterId, title: `Syntetisk fondstabel ${t + 1}`,
-          reported_on: new Date(start + t * 180 * 86_400_000).toISOString().slice(0, 10), meeting_id: null,
-          columns: JSON.stringify([{ key: 'a', label: 'Kommune', formula: null }, { key: 'b', label: 'Region', formula: null }, { key: 'total', label: 'I alt', formula: { plus: ['a', 'b'], minus: [] } }]),
-          rows: JSON.stringify([...lines, totalRow]),
-          position: JSON.stringify({ received: null, spent: null, committed: { column: 'total', row: 'sum', rows: null }, uncommitted: null, note: 'synthetic' }),
-          note: null, ...source,
-        };
-      });
-      await insert('fund_table', tables);
     }
   });
   return counts;

@@ -1,13 +1,19 @@
 /**
  * Reads a region's data files, validates each against the format, checks that every
- * reference points at a record that exists and that every fund table reconciles.
- * Returns the merged data set, or throws a DataSetError listing every problem found
- * (not only the first), so a data fix takes one round instead of many.
+ * reference points at a record that exists (below a cluster: in the same cluster) and that
+ * every fund table reconciles. Returns the merged data set, or throws a DataSetError listing
+ * every problem found (not only the first), so a data fix takes one round instead of many.
+ * Each problem names the file and the JSON path, e.g.
+ * `seed-001-….json: meetings.0.agendaItems.2.title: contains the control character U+0000 …`.
+ *
+ * The one validation of the data files: `npm run data:check`, `npm run db:load` and the
+ * subgraph's load at start-up all go through readDataSet.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFile } from './format';
 import { describeProblem, reconcileFundTable } from './reconcile';
+import { textProblems, utf8Problem } from './text';
 
 export class DataSetError extends Error {
   constructor(
@@ -17,6 +23,20 @@ export class DataSetError extends Error {
     super(`data set ${directory} is not valid:\n  - ${problems.join('\n  - ')}`);
     this.name = 'DataSetError';
   }
+}
+
+/**
+ * The problems in one line of bounded length, for a log line: the first few, each cut to
+ * `maxEach` characters, and how many there are in all.
+ */
+export function summariseProblems(problems: string[], { maxShown = 5, maxEach = 200 }: { maxShown?: number; maxEach?: number } = {}): string {
+  const cut = (p: string) => {
+    const line = p.replace(/\s+/g, ' ');
+    return line.length > maxEach ? `${line.slice(0, maxEach - 1)}…` : line;
+  };
+  const shown = problems.slice(0, maxShown).map(cut).join('; ');
+  const rest = problems.length - Math.min(problems.length, maxShown);
+  return rest > 0 ? `${shown}; … and ${rest} more (npm run data:check lists them all)` : shown;
 }
 
 /** A record as the loader stores it: with the document it came from. */
@@ -63,6 +83,8 @@ export function readDataSet(directory: string, region: string): DataSet {
     grants: [],
     agreements: [],
   };
+  // Where each record was read, `file: collection.index`, for the messages of later checks.
+  const where: Where = new WeakMap();
 
   const files = readdirSync(directory)
     .filter((f) => f.endsWith('.json'))
@@ -70,106 +92,147 @@ export function readDataSet(directory: string, region: string): DataSet {
   if (files.length === 0) throw new DataSetError(directory, ['no .json data files found']);
 
   for (const file of files) {
+    // Bytes, then strict UTF-8: a lenient decode would turn bad bytes into U+FFFD unnoticed.
+    const bytes = readFileSync(join(directory, file));
+    const encoding = utf8Problem(bytes);
+    if (encoding !== null) {
+      problems.push(`${file}: ${encoding}`);
+      continue;
+    }
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(join(directory, file), 'utf8'));
+      raw = JSON.parse(new TextDecoder('utf-8').decode(bytes));
     } catch (error) {
       problems.push(`${file}: not valid JSON (${(error as Error).message})`);
       continue;
     }
+    const text = textProblems(raw);
+    problems.push(...text.map((p) => `${file}: ${p}`));
     const parsed = DataFile.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
       continue;
     }
+    if (text.length > 0) continue;
     const data = parsed.data;
     set.files.push({ file, document: data.document, title: data.title });
     for (const key of COLLECTIONS) {
-      for (const record of data[key]) (set[key] as unknown[]).push({ ...record, document: data.document });
+      data[key].forEach((record, index) => {
+        const sourced = { ...record, document: data.document };
+        where.set(sourced, `${file}: ${key}.${index}`);
+        (set[key] as unknown[]).push(sourced);
+      });
     }
   }
-  if (problems.length === 0) problems.push(...checkReferences(set), ...checkFundTables(set));
+  if (problems.length === 0) problems.push(...checkReferences(set, where), ...checkFundTables(set, where));
   if (problems.length > 0) throw new DataSetError(directory, problems);
   return set;
 }
 
-function checkReferences(set: DataSet): string[] {
+type Where = WeakMap<object, string>;
+
+function checkReferences(set: DataSet, where: Where): string[] {
   const problems: string[] = [];
+  const at = (record: object) => where.get(record) ?? '(unknown place)';
   const prefix = `${set.region}-`;
   const ids = new Map<string, string>();
-  const people = new Map<string, string>();
+  const people = new Map<string, { name: string; at: string }>();
 
-  const claim = (kind: string, id: string, where: string) => {
-    if (!id.startsWith(prefix)) problems.push(`${where}: id "${id}" must start with "${prefix}"`);
+  const claim = (kind: string, id: string, place: string) => {
+    if (!id.startsWith(prefix)) problems.push(`${place}: id "${id}" must start with "${prefix}"`);
     const seen = ids.get(`${kind}:${id}`);
-    if (seen) problems.push(`${where}: ${kind} id "${id}" is used twice (also in ${seen})`);
-    ids.set(`${kind}:${id}`, where);
+    if (seen) problems.push(`${place}: ${kind} id "${id}" is used twice (also in ${seen})`);
+    ids.set(`${kind}:${id}`, place);
   };
   // The same person may be listed in several documents: same id, same name.
   for (const p of set.people) {
-    const name = people.get(p.id);
-    if (name !== undefined && name !== p.name) problems.push(`${p.document}: person "${p.id}" is named "${p.name}" here and "${name}" elsewhere`);
-    if (name === undefined && !p.id.startsWith(prefix)) problems.push(`${p.document}: id "${p.id}" must start with "${prefix}"`);
-    people.set(p.id, p.name);
+    const seen = people.get(p.id);
+    if (seen !== undefined && seen.name !== p.name) problems.push(`${at(p)}.name: person "${p.id}" is named "${p.name}" here and "${seen.name}" in ${seen.at}`);
+    if (seen === undefined && !p.id.startsWith(prefix)) problems.push(`${at(p)}.id: id "${p.id}" must start with "${prefix}"`);
+    if (seen === undefined) people.set(p.id, { name: p.name, at: at(p) });
   }
-  for (const c of set.clusters) claim('cluster', c.id, c.document);
-  for (const b of set.bodies) claim('body', b.id, b.document);
-  for (const m of set.memberships) claim('membership', m.id, m.document);
+  for (const c of set.clusters) claim('cluster', c.id, `${at(c)}.id`);
+  for (const b of set.bodies) claim('body', b.id, `${at(b)}.id`);
+  for (const m of set.memberships) claim('membership', m.id, `${at(m)}.id`);
   for (const m of set.meetings) {
-    claim('meeting', m.id, m.document);
-    for (const a of m.agendaItems) claim('agenda item', a.id, m.document);
+    claim('meeting', m.id, `${at(m)}.id`);
+    m.agendaItems.forEach((a, j) => claim('agenda item', a.id, `${at(m)}.agendaItems.${j}.id`));
   }
-  for (const i of set.initiatives) claim('initiative', i.id, i.document);
-  for (const t of set.fundTables) claim('fund table', t.id, t.document);
-  for (const g of set.grants) claim('grant', g.id, g.document);
-  for (const a of set.agreements) claim('agreement', a.id, a.document);
+  for (const i of set.initiatives) claim('initiative', i.id, `${at(i)}.id`);
+  for (const t of set.fundTables) claim('fund table', t.id, `${at(t)}.id`);
+  for (const g of set.grants) claim('grant', g.id, `${at(g)}.id`);
+  for (const a of set.agreements) claim('agreement', a.id, `${at(a)}.id`);
 
-  const need = (kind: string, id: string | null | undefined, where: string) => {
+  // The cluster of each record that belongs to one, for the references that must stay in it.
+  const clusterOf = new Map<string, string>();
+  for (const b of set.bodies) clusterOf.set(`body:${b.id}`, b.clusterId);
+  for (const m of set.meetings) clusterOf.set(`meeting:${m.id}`, m.clusterId);
+  for (const i of set.initiatives) clusterOf.set(`initiative:${i.id}`, i.clusterId);
+
+  /** The reference must exist; with `cluster`, the record it names must belong to that cluster. */
+  const need = (kind: string, id: string | null | undefined, place: string, cluster?: { id: string | null; whose: string }) => {
     if (id == null) return;
     const known = kind === 'person' ? people.has(id) : ids.has(`${kind}:${id}`);
-    if (!known) problems.push(`${where}: unknown ${kind} "${id}"`);
+    if (!known) {
+      problems.push(`${place}: unknown ${kind} "${id}"`);
+      return;
+    }
+    const theirs = clusterOf.get(`${kind}:${id}`);
+    if (cluster?.id != null && theirs !== undefined && theirs !== cluster.id) {
+      problems.push(`${place}: ${kind} "${id}" belongs to cluster "${theirs}", not to ${cluster.whose} cluster "${cluster.id}"`);
+    }
   };
-  for (const b of set.bodies) need('cluster', b.clusterId, `${b.document}: body ${b.id}`);
+  for (const b of set.bodies) need('cluster', b.clusterId, `${at(b)}.clusterId`);
   for (const m of set.memberships) {
-    need('person', m.personId, `${m.document}: membership ${m.id}`);
-    need('body', m.bodyId, `${m.document}: membership ${m.id}`);
+    need('person', m.personId, `${at(m)}.personId`);
+    // A membership names no cluster of its own: its body's cluster is its cluster.
+    need('body', m.bodyId, `${at(m)}.bodyId`);
   }
   for (const m of set.meetings) {
-    const where = `${m.document}: meeting ${m.id}`;
-    need('cluster', m.clusterId, where);
-    need('body', m.bodyId, where);
-    for (const a of m.attendance) need('person', a.personId, where);
-    for (const item of m.agendaItems) for (const p of item.absentPersonIds) need('person', p, `${where} item ${item.number}`);
+    const place = at(m);
+    const own = { id: m.clusterId, whose: 'the meeting’s' };
+    need('cluster', m.clusterId, `${place}.clusterId`);
+    need('body', m.bodyId, `${place}.bodyId`, own);
+    m.attendance.forEach((a, j) => need('person', a.personId, `${place}.attendance.${j}.personId`));
+    m.agendaItems.forEach((item, j) =>
+      item.absentPersonIds.forEach((p, k) => need('person', p, `${place}.agendaItems.${j}.absentPersonIds.${k}`)),
+    );
   }
   for (const i of set.initiatives) {
-    const where = `${i.document}: initiative ${i.id}`;
-    need('cluster', i.clusterId, where);
-    need('initiative', i.parentId, where);
-    for (const d of i.decisions) need('meeting', d.meetingId, where);
-    need('meeting', i.successorRecommendation?.meetingId, where);
+    const place = at(i);
+    const own = { id: i.clusterId, whose: 'the initiative’s' };
+    need('cluster', i.clusterId, `${place}.clusterId`);
+    need('initiative', i.parentId, `${place}.parentId`, own);
+    i.decisions.forEach((d, j) => need('meeting', d.meetingId, `${place}.decisions.${j}.meetingId`, own));
+    need('meeting', i.successorRecommendation?.meetingId, `${place}.successorRecommendation.meetingId`, own);
   }
   for (const t of set.fundTables) {
-    const where = `${t.document}: fund table ${t.id}`;
-    need('cluster', t.clusterId, where);
-    need('meeting', t.meetingId, where);
-    for (const r of t.rows) need('initiative', r.initiativeId, where);
+    const place = at(t);
+    const own = { id: t.clusterId, whose: 'the fund table’s' };
+    need('cluster', t.clusterId, `${place}.clusterId`);
+    need('meeting', t.meetingId, `${place}.meetingId`, own);
+    t.rows.forEach((r, j) => need('initiative', r.initiativeId, `${place}.rows.${j}.initiativeId`, own));
   }
   for (const g of set.grants) {
-    const where = `${g.document}: grant ${g.id}`;
-    need('cluster', g.clusterId, where);
-    need('meeting', g.meetingId, where);
-    need('initiative', g.initiativeId, where);
+    const place = at(g);
+    need('cluster', g.clusterId, `${place}.clusterId`);
+    // A grant of the region (no cluster) may name a meeting and an initiative: of one cluster.
+    const meetingCluster = g.meetingId == null ? null : (clusterOf.get(`meeting:${g.meetingId}`) ?? null);
+    const own = g.clusterId !== null ? { id: g.clusterId, whose: 'the grant’s' } : { id: meetingCluster, whose: 'the grant’s meeting’s' };
+    need('meeting', g.meetingId, `${place}.meetingId`, g.clusterId !== null ? own : undefined);
+    need('initiative', g.initiativeId, `${place}.initiativeId`, own);
   }
   return problems;
 }
 
-function checkFundTables(set: DataSet): string[] {
+function checkFundTables(set: DataSet, where: Where): string[] {
   const problems: string[] = [];
   for (const table of set.fundTables) {
+    const place = where.get(table) ?? table.document;
     try {
-      problems.push(...reconcileFundTable(table).map((p) => `${table.document}: ${describeProblem(p)}`));
+      problems.push(...reconcileFundTable(table).map((p) => `${place}: ${describeProblem(p)}`));
     } catch (error) {
-      problems.push(`${table.document}: ${(error as Error).message}`);
+      problems.push(`${place}: ${(error as Error).message}`);
     }
   }
   return problems;

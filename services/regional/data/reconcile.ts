@@ -3,6 +3,8 @@
  * figure computed from the lines it is made of. The documents' tables do reconcile, so a
  * mismatch means a typo in the data file, and the loader refuses the whole data set.
  */
+import type { FundRowKind } from '../../../schema/contract';
+import type { FundColumnValue, FundRowValue } from './format';
 
 export interface ReconcileProblem {
   table: string;
@@ -18,11 +20,14 @@ export interface FundCheck extends ReconcileProblem {
   columnKey: string;
 }
 
-type Formula = { plus: string[]; minus: string[] } | null | undefined;
+/**
+ * What reconciling needs of a fund table: the stored shapes of the file format, with the
+ * row kind as its enum's text, so the format's tables and the database rows both fit.
+ */
 type Table = {
   id: string;
-  columns: Array<{ key: string; label: string; formula?: Formula }>;
-  rows: Array<{ key: string; label: string; kind: string; cells: Record<string, number | null>; formula?: Formula }>;
+  columns: FundColumnValue[];
+  rows: Array<Omit<FundRowValue, 'kind'> & { kind: `${FundRowKind}` }>;
 };
 
 /** Sum of cells, where a blank (null) cell counts as nothing rather than as a figure. */

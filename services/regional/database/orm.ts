@@ -1,6 +1,6 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { regionalEntities } from '../entities';
+import { regionalEntities } from '../model';
 import { regionalMigrations } from '../migrations';
 
 export interface OrmOptions {
@@ -36,7 +36,7 @@ export function ormConfig({ url, embedded }: OrmOptions): Options {
 
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
-  // Every statement, from the ORM or from the raw reads, goes through knex.
+  // Every statement (inserts, QueryBuilder reads, migrations) goes through knex.
   if (options.onQuery) orm.em.getKnex().on('query', (query: { sql: string }) => options.onQuery!(query.sql));
   return orm;
 }

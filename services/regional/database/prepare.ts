@@ -4,7 +4,7 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { digestDataDirectory, lastLoad, loadDataSet, type Progress } from '../data/load-data-set';
-import { readDataSet } from '../data/read-data-set';
+import { DataSetError, readDataSet } from '../data/read-data-set';
 import type { RegionalSubgraphDefinition } from '../definition';
 
 /**
@@ -26,14 +26,33 @@ export interface PrepareResult {
   loaded: boolean;
   /** True when the data files changed since the database was last loaded. */
   stale: boolean;
+  /** When the data the database serves was loaded; null for a database never loaded. */
+  loadedAt: Date | null;
+  /**
+   * Set when the data files did not validate and the database's last completed load is
+   * served instead (only with `keepLastGoodLoad`): every problem, each naming file and path.
+   */
+  invalidFiles?: string[];
+}
+
+export interface PrepareOptions {
+  progress?: Progress;
+  /**
+   * When the policy asks for a load, the data files do not validate and the database holds
+   * a completed earlier load: keep serving that load (the result says so in `invalidFiles`)
+   * instead of failing. A database never loaded still fails with the DataSetError. The
+   * subgraph sets this; `npm run db:load` and the scripts that need the files' data do not.
+   */
+  keepLastGoodLoad?: boolean;
 }
 
 export async function prepareDatabase(
   orm: MikroORM,
   definition: RegionalSubgraphDefinition,
   policy: LoadPolicy,
-  progress: Progress = () => {},
+  progressOrOptions: Progress | PrepareOptions = {},
 ): Promise<PrepareResult> {
+  const { progress = () => {}, keepLastGoodLoad = false } = typeof progressOrOptions === 'function' ? { progress: progressOrOptions } : progressOrOptions;
   const migrations = await migrate(orm);
   const em = orm.em.fork();
   const previous = await lastLoad(em);
@@ -42,8 +61,15 @@ export async function prepareDatabase(
   const mustLoad = policy === 'always' || (policy === 'if-empty' && previous === null) || (policy === 'if-changed' && changed);
   if (mustLoad) {
     // Validated and reconciled before a single row is written.
-    const set = readDataSet(definition.dataDirectory, definition.name);
+    let set;
+    try {
+      set = readDataSet(definition.dataDirectory, definition.name);
+    } catch (error) {
+      if (!(keepLastGoodLoad && previous !== null && error instanceof DataSetError)) throw error;
+      return { migrations, loaded: false, stale: previous.digest !== digest, loadedAt: previous.loadedAt, invalidFiles: error.problems };
+    }
     await loadDataSet(em, set, digest, progress);
+    return { migrations, loaded: true, stale: false, loadedAt: (await lastLoad(em))?.loadedAt ?? null };
   }
-  return { migrations, loaded: mustLoad, stale: !mustLoad && previous !== null && previous.digest !== digest };
+  return { migrations, loaded: false, stale: previous !== null && previous.digest !== digest, loadedAt: previous?.loadedAt ?? null };
 }

@@ -16,6 +16,7 @@ import {
   Initiative,
   Meeting,
   MeetingStatus,
+  Municipality,
   Person,
   Region,
   isRegionCode,
@@ -26,6 +27,8 @@ import {
 import type { RegionalContext } from './context';
 import { latestFundPosition } from './fund-position';
 import { assertWellFormedId } from '../../../platform/ids';
+import { QueryOrder } from '@mikro-orm/core';
+import { ClusterEntity, HealthAgreementEntity, rowReader } from '../model';
 import { agreementRecord, type ClusterRecord } from './records';
 
 export function createClusterResolver(ClusterType: ClassType, entry: RegionDefinition) {
@@ -35,7 +38,7 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
   class ClusterResolver {
     @Query(() => [ClusterType], { name: `${slug}Clusters`, description: `All health clusters (sundhedsklynger) of ${regionOf(region).name}.` })
     async clusters(@Ctx() { em, loaders }: RegionalContext) {
-      const ids: Array<{ id: string }> = await em.getConnection().execute('select id from cluster order by id');
+      const ids = await rowReader(em)(em.createQueryBuilder(ClusterEntity).select('id').orderBy({ id: QueryOrder.ASC }));
       return (await loaders.clusterById.loadMany(ids.map((r) => r.id))).filter(Boolean);
     }
 
@@ -60,12 +63,22 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
       description: `The health agreements (sundhedsaftaler) of ${regionOf(region).name} held in the hub.`,
     })
     async healthAgreements(@Ctx() { em }: RegionalContext) {
-      return (await em.getKnex()('health_agreement').orderBy('id')).map(agreementRecord);
+      return (await rowReader(em)(em.createQueryBuilder(HealthAgreementEntity).orderBy({ id: QueryOrder.ASC }))).map(agreementRecord);
     }
 
     @FieldResolver(() => Region, { description: 'The region (region) the cluster belongs to.' })
     region(@Root() cluster: ClusterRecord) {
       return regionOf(cluster.regionCode);
+    }
+
+    @FieldResolver(() => [Municipality], { description: 'Its municipalities as a source lists them; empty when no source lists them (see municipalitiesNote).' })
+    municipalities(@Root() cluster: ClusterRecord) {
+      return cluster.municipalities.map((name) => ({ name }));
+    }
+
+    @FieldResolver(() => String, { nullable: true, description: 'Why the municipality list is as it is, when a source is silent or partial.' })
+    municipalitiesNote(@Root() cluster: ClusterRecord) {
+      return cluster.note;
     }
 
     @FieldResolver(() => [Body], { description: 'The forums that meet in the cluster.' })
@@ -94,7 +107,7 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
 
     @FieldResolver(() => [Initiative], { description: 'Its initiatives (indsatser), focus areas and pilot projects; top level first, parts under `parts`.' })
     async initiatives(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
-      return (await loaders.initiativesByCluster.load(cluster.id)).filter((i) => i.parentId === null);
+      return (await loaders.initiativesByCluster.load(cluster.id)).filter((i) => i.parent === null);
     }
 
     @FieldResolver(() => [FundTable], { description: 'Its cluster-fund (klyngemidler) tables, oldest first.' })

@@ -1,5 +1,5 @@
 /** Reads a cluster's fund position (received, spent, committed, uncommitted) out of a fund table. */
-import type { FundRefValue, FundRowValue } from '../entities';
+import type { FundRefValue, FundRowValue } from '../data/format';
 import type { FundTableRecord } from './records';
 
 function figure(rows: FundRowValue[], ref: FundRefValue | null): number | null {
@@ -12,14 +12,14 @@ function figure(rows: FundRowValue[], ref: FundRefValue | null): number | null {
 }
 
 export function fundPositionOf(table: FundTableRecord) {
-  const refs = table.positionRefs;
+  const refs = table.position;
   if (!refs) return null;
   return {
     reportedOn: table.reportedOn,
-    received: figure(table.rawRows, refs.received),
-    spent: figure(table.rawRows, refs.spent),
-    committed: figure(table.rawRows, refs.committed),
-    uncommitted: figure(table.rawRows, refs.uncommitted),
+    received: figure(table.rows, refs.received),
+    spent: figure(table.rows, refs.spent),
+    committed: figure(table.rows, refs.committed),
+    uncommitted: figure(table.rows, refs.uncommitted),
     note: refs.note,
     fundTableId: table.id,
     source: table.source,
@@ -28,7 +28,7 @@ export function fundPositionOf(table: FundTableRecord) {
 
 /** The position of the most recently reported table that states one. */
 export function latestFundPosition(tables: FundTableRecord[]) {
-  const withPosition = tables.filter((t) => t.positionRefs);
+  const withPosition = tables.filter((t) => t.position);
   if (withPosition.length === 0) return null;
   const latest = withPosition.reduce((a, b) => (b.reportedOn > a.reportedOn ? b : a));
   return fundPositionOf(latest);

@@ -3,12 +3,31 @@
  * representation and GraphQL resolves list fields item by item; these loaders collect
  * the keys of one tick and fetch them in one SQL statement, so the number of statements
  * of an operation does not grow with the number of rows it returns.
+ *
+ * Every read is a MikroORM QueryBuilder over the model's entities, returned as plain rows
+ * keyed by property name (see model/plain.ts), never hydrated entities.
  */
 import DataLoader from 'dataloader';
+import { QueryOrder, raw, sql, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/knex';
-import * as records from './records';
-import type { Row } from './records';
+import {
+  AgendaItemAbsenteeEntity,
+  AgendaItemEntity,
+  AttendanceEntity,
+  BodyEntity,
+  ClusterEntity,
+  FundTableEntity,
+  GrantEntity,
+  InitiativeEntity,
+  MeetingEntity,
+  MembershipEntity,
+  PersonEntity,
+  rowReader,
+} from '../model';
+import { withSource, type AgendaItemRecord, type MeetingRecord } from './records';
+import { clustersOf, distributeMeetings, groupByFilter, meetingFilterKey, type MeetingFilter } from './meeting-filter';
+
+export type { MeetingFilter } from './meeting-filter';
 
 function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -31,111 +50,106 @@ function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (
   });
 }
 
-export interface MeetingFilter {
-  clusterId: string;
-  from: string | null;
-  to: string | null;
-  status: string | null;
-}
+export function createLoaders(em: EntityManager) {
+  const read = rowReader(em);
+  const from = <E extends object>(entity: EntityClass<E>, alias?: string) => em.createQueryBuilder(entity, alias);
+  const sourced = <T extends { document: string; section: string | null }>(rows: T[]) => rows.map(withSource);
 
-/**
- * Meetings of many clusters under one filter per statement: the date range and status go
- * into SQL, so a dashboard asking for one year of a cluster with years of minutes reads
- * one year. Keys with different filters (aliases) get one statement per distinct filter.
- */
-function meetingsLoader(knex: Knex) {
-  return new DataLoader<MeetingFilter, records.MeetingRecord[], string>(
+  /**
+   * Meetings of many clusters under one filter per statement: the date range and status go
+   * into SQL, so a dashboard asking for one year of a cluster with years of minutes reads
+   * one year. A meeting with no known date cannot be said to fall in a range, so a range excludes it.
+   */
+  const meetings = new DataLoader<MeetingFilter, MeetingRecord[], string>(
     async (keys) => {
-      const byFilter = new Map<string, MeetingFilter[]>();
-      for (const key of keys) {
-        const signature = JSON.stringify([key.from, key.to, key.status]);
-        byFilter.set(signature, [...(byFilter.get(signature) ?? []), key]);
-      }
-      const results = new Map<string, records.MeetingRecord[]>();
+      const results = new Map<string, MeetingRecord[]>();
       await Promise.all(
-        [...byFilter.values()].map(async (group) => {
-          const { from, to, status } = group[0];
-          const query = knex('meeting').whereIn('cluster_id', [...new Set(group.map((k) => k.clusterId))]);
-          // A meeting with no known date cannot be said to fall in a range, so a range excludes it.
-          if (from) query.where('date', '>=', from);
-          if (to) query.where('date', '<=', to);
-          if (status) query.where('status', status);
-          const rows: Row[] = await query.orderByRaw('date asc nulls last, starts_at asc nulls last, id asc');
-          for (const key of group) results.set(JSON.stringify(key), []);
-          for (const row of rows) {
-            for (const key of group) {
-              if (key.clusterId === row.cluster_id) results.get(JSON.stringify(key))!.push(records.meetingRecord(row));
-            }
-          }
+        groupByFilter(keys).map(async (group) => {
+          const { from: after, to: before, status } = group[0];
+          const query = from(MeetingEntity).where({ cluster: { $in: clustersOf(group) } });
+          if (after) query.andWhere({ date: { $gte: after } });
+          if (before) query.andWhere({ date: { $lte: before } });
+          if (status) query.andWhere({ status });
+          query.orderBy({ date: QueryOrder.ASC_NULLS_LAST, startsAt: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC });
+          distributeMeetings(group, sourced(await read(query)), results);
         }),
       );
-      return keys.map((key) => results.get(JSON.stringify(key)) ?? []);
+      return keys.map((key) => results.get(meetingFilterKey(key)) ?? []);
     },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
+    { cacheKeyFn: meetingFilterKey },
   );
-}
 
-export function createLoaders(em: EntityManager) {
-  const knex = em.getKnex();
-  const rows = (table: string) => knex(table);
+  /** An agenda item's absentees (ids, in order) come with it, in the same statement. */
+  const absenteesOfItem = () =>
+    from(AgendaItemAbsenteeEntity, 'a').select('a.person').where({ agendaItem: sql.ref('i.id') }).orderBy({ ordinal: QueryOrder.ASC });
+
   return {
-    clusterById: byId(async (ids) => (await rows('cluster').whereIn('id', [...ids])).map(records.clusterRecord)),
-    bodyById: byId(async (ids) => (await rows('body').whereIn('id', [...ids])).map(records.bodyRecord)),
-    personById: byId(async (ids) => (await rows('person').whereIn('id', [...ids])).map(records.personRecord)),
-    meetingById: byId(async (ids) => (await rows('meeting').whereIn('id', [...ids])).map(records.meetingRecord)),
-    initiativeById: byId(async (ids) => (await rows('initiative').whereIn('id', [...ids])).map(records.initiativeRecord)),
-    meetings: meetingsLoader(knex),
+    clusterById: byId(async (ids) => sourced(await read(from(ClusterEntity).where({ id: { $in: [...ids] } })))),
+    bodyById: byId(async (ids) => sourced(await read(from(BodyEntity).where({ id: { $in: [...ids] } })))),
+    personById: byId(async (ids) => sourced(await read(from(PersonEntity).where({ id: { $in: [...ids] } })))),
+    meetingById: byId(async (ids) => sourced(await read(from(MeetingEntity).where({ id: { $in: [...ids] } })))),
+    initiativeById: byId(async (ids) => sourced(await read(from(InitiativeEntity).where({ id: { $in: [...ids] } })))),
+    meetings,
     bodiesByCluster: groupedBy(
-      async (ids) => (await rows('body').whereIn('cluster_id', [...ids]).orderBy('ordinal')).map(records.bodyRecord),
-      (b) => b.clusterId,
+      async (ids) => sourced(await read(from(BodyEntity).where({ cluster: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      (b) => b.cluster,
     ),
     agendaItemsByMeeting: groupedBy(
-      async (ids) => (await rows('agenda_item').whereIn('meeting_id', [...ids]).orderBy(['meeting_id', 'number'])).map(records.agendaItemRecord),
-      (i) => i.meetingId,
+      async (ids): Promise<AgendaItemRecord[]> =>
+        sourced(
+          await read<AgendaItemEntity, { absentees: string[] }>(
+            from(AgendaItemEntity, 'i')
+              .select(['i.*', raw(`array(${absenteesOfItem().getFormattedQuery()}) as "absentees"`)])
+              .where({ meeting: { $in: [...ids] } })
+              .orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }),
+          ),
+        ),
+      (i) => i.meeting,
     ),
     attendanceByMeeting: groupedBy(
-      async (ids) => (await rows('attendance').whereIn('meeting_id', [...ids]).orderBy(['meeting_id', 'ordinal'])).map(records.attendanceRecord),
-      (a) => a.meetingId,
+      async (ids) => sourced(await read(from(AttendanceEntity).where({ meeting: { $in: [...ids] } }).orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }))),
+      (a) => a.meeting,
     ),
     membershipsByBody: groupedBy(
-      async (ids) => (await rows('membership').whereIn('body_id', [...ids]).orderBy('ordinal')).map(records.membershipRecord),
-      (m) => m.bodyId,
+      async (ids) => sourced(await read(from(MembershipEntity).where({ body: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      (m) => m.body,
     ),
     membershipsByPerson: groupedBy(
-      async (ids) => (await rows('membership').whereIn('person_id', [...ids]).orderBy('ordinal')).map(records.membershipRecord),
-      (m) => m.personId,
+      async (ids) => sourced(await read(from(MembershipEntity).where({ person: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      (m) => m.person,
     ),
     /** Everyone with a seat in one of the cluster's bodies or listed at one of its meetings. */
     peopleByCluster: groupedBy(
       async (ids) => {
         const list = [...ids];
-        const seats = knex('membership as ms').join('body as b', 'b.id', 'ms.body_id').whereIn('b.cluster_id', list).select('b.cluster_id', 'ms.person_id');
-        const listed = knex('attendance as a').join('meeting as mt', 'mt.id', 'a.meeting_id').whereIn('mt.cluster_id', list).select('mt.cluster_id', 'a.person_id');
-        const found: Row[] = await knex
-          .select('c.cluster_id', 'p.id', 'p.name', 'p.document', 'p.section')
-          .distinct()
-          .from(knex.raw('(?) as c', [seats.union(listed)]))
-          .join('person as p', 'p.id', 'c.person_id')
-          .orderBy('p.name');
-        return found.map((r) => ({ clusterId: r.cluster_id as string, ...records.personRecord(r) }));
+        const seats = from(MembershipEntity, 'ms').select(['b.cluster', 'ms.person']).join('ms.body', 'b').where({ 'b.cluster': { $in: list } });
+        const listed = from(AttendanceEntity, 'at').select(['mt.cluster', 'at.person']).join('at.meeting', 'mt').where({ 'mt.cluster': { $in: list } });
+        const found = await read<PersonEntity, { clusterId: string }>(
+          from(PersonEntity, 'p')
+            .select(['p.*', raw('c.cluster_id as "clusterId"')])
+            .distinct()
+            .join(seats.getKnexQuery().union(listed.getKnexQuery()), 'c', { 'c.person_id': sql.ref('p.id') })
+            .orderBy({ name: QueryOrder.ASC }),
+        );
+        return sourced(found);
       },
       (p) => p.clusterId,
     ),
     initiativesByCluster: groupedBy(
-      async (ids) => (await rows('initiative').whereIn('cluster_id', [...ids]).orderBy('ordinal')).map(records.initiativeRecord),
-      (i) => i.clusterId,
+      async (ids) => sourced(await read(from(InitiativeEntity).where({ cluster: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      (i) => i.cluster,
     ),
     initiativesByParent: groupedBy(
-      async (ids) => (await rows('initiative').whereIn('parent_id', [...ids]).orderBy('ordinal')).map(records.initiativeRecord),
-      (i) => i.parentId,
+      async (ids) => sourced(await read(from(InitiativeEntity).where({ parent: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      (i) => i.parent,
     ),
     fundTablesByCluster: groupedBy(
-      async (ids) => (await rows('fund_table').whereIn('cluster_id', [...ids]).orderBy(['reported_on', 'id'])).map(records.fundTableRecord),
-      (t) => t.clusterId,
+      async (ids) => sourced(await read(from(FundTableEntity).where({ cluster: { $in: [...ids] } }).orderBy({ reportedOn: QueryOrder.ASC, id: QueryOrder.ASC }))),
+      (t) => t.cluster,
     ),
     grantsByCluster: groupedBy(
-      async (ids) => (await rows('grant_record').whereIn('cluster_id', [...ids]).orderBy('id')).map(records.grantRecord),
-      (g) => g.clusterId,
+      async (ids) => sourced(await read(from(GrantEntity).where({ cluster: { $in: [...ids] } }).orderBy({ id: QueryOrder.ASC }))),
+      (g) => g.cluster,
     ),
   };
 }

@@ -28,7 +28,7 @@ const present = <T>(items: Array<T | null | Error>): T[] => items.filter((i): i 
 export class MeetingFields {
   @FieldResolver(() => Body)
   body(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
-    return loaders.bodyById.load(meeting.bodyId);
+    return loaders.bodyById.load(meeting.body);
   }
 
   @FieldResolver(() => [AgendaItem])
@@ -44,19 +44,19 @@ export class MeetingFields {
   @FieldResolver(() => [Person])
   async participants(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
     const attendance = await loaders.attendanceByMeeting.load(meeting.id);
-    return present(await loaders.personById.loadMany(attendance.filter((a) => a.status === 'PARTICIPANT').map((a) => a.personId)));
+    return present(await loaders.personById.loadMany(attendance.filter((a) => a.status === 'PARTICIPANT').map((a) => a.person)));
   }
 
   @FieldResolver(() => [Person])
   async apologies(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
     const attendance = await loaders.attendanceByMeeting.load(meeting.id);
-    return present(await loaders.personById.loadMany(attendance.filter((a) => a.status !== 'PARTICIPANT').map((a) => a.personId)));
+    return present(await loaders.personById.loadMany(attendance.filter((a) => a.status !== 'PARTICIPANT').map((a) => a.person)));
   }
 
   @FieldResolver(() => Person, { nullable: true })
   async chair(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
     const chair = (await loaders.attendanceByMeeting.load(meeting.id)).find((a) => a.isChair);
-    return chair ? loaders.personById.load(chair.personId) : null;
+    return chair ? loaders.personById.load(chair.person) : null;
   }
 }
 
@@ -64,7 +64,7 @@ export class MeetingFields {
 export class AgendaItemFields {
   @FieldResolver(() => [Person])
   async absentees(@Root() item: AgendaItemRecord, @Ctx() { loaders }: RegionalContext) {
-    return present(await loaders.personById.loadMany(item.absentPersonIds));
+    return present(await loaders.personById.loadMany(item.absentees));
   }
 }
 
@@ -72,7 +72,7 @@ export class AgendaItemFields {
 export class AttendanceFields {
   @FieldResolver(() => Person)
   person(@Root() attendance: AttendanceRecord, @Ctx() { loaders }: RegionalContext) {
-    return loaders.personById.load(attendance.personId);
+    return loaders.personById.load(attendance.person);
   }
 }
 
@@ -80,12 +80,12 @@ export class AttendanceFields {
 export class MembershipFields {
   @FieldResolver(() => Person)
   person(@Root() membership: MembershipRecord, @Ctx() { loaders }: RegionalContext) {
-    return loaders.personById.load(membership.personId);
+    return loaders.personById.load(membership.person);
   }
 
   @FieldResolver(() => Body)
   body(@Root() membership: MembershipRecord, @Ctx() { loaders }: RegionalContext) {
-    return loaders.bodyById.load(membership.bodyId);
+    return loaders.bodyById.load(membership.body);
   }
 }
 
@@ -109,7 +109,7 @@ export class BodyFields {
 export class InitiativeFields {
   @FieldResolver(() => Initiative, { nullable: true })
   parent(@Root() initiative: InitiativeRecord, @Ctx() { loaders }: RegionalContext) {
-    return initiative.parentId ? loaders.initiativeById.load(initiative.parentId) : null;
+    return initiative.parent ? loaders.initiativeById.load(initiative.parent) : null;
   }
 
   @FieldResolver(() => [Initiative])
@@ -122,7 +122,7 @@ export class InitiativeFields {
 export class FundTableFields {
   @FieldResolver(() => [FundRow])
   rows(@Root() table: FundTableRecord) {
-    return table.rawRows.map((row) => ({
+    return table.rows.map((row) => ({
       key: row.key,
       label: row.label,
       kind: row.kind,
@@ -134,7 +134,7 @@ export class FundTableFields {
 
   @FieldResolver(() => [FundCheck])
   checks(@Root() table: FundTableRecord) {
-    return checkFundTable({ id: table.id, columns: table.columns, rows: table.rawRows }).map((c) => ({
+    return checkFundTable({ id: table.id, columns: table.columns, rows: table.rows }).map((c) => ({
       row: c.row,
       column: c.column,
       printed: c.printed,
@@ -146,6 +146,11 @@ export class FundTableFields {
   @FieldResolver(() => FundPosition, { nullable: true })
   position(@Root() table: FundTableRecord) {
     return fundPositionOf(table);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  meetingId(@Root() table: FundTableRecord) {
+    return table.meeting;
   }
 }
 
@@ -161,7 +166,12 @@ export class FundRowFields {
 export class GrantFields {
   @FieldResolver(() => Initiative, { nullable: true })
   initiative(@Root() grant: GrantRecord, @Ctx() { loaders }: RegionalContext) {
-    return grant.initiativeId ? loaders.initiativeById.load(grant.initiativeId) : null;
+    return grant.initiative ? loaders.initiativeById.load(grant.initiative) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  meetingId(@Root() grant: GrantRecord) {
+    return grant.meeting;
   }
 }
 

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000Initial } from './Migration20261123000000Initial';
+import { Migration20261124000000ModelReferences } from './Migration20261124000000ModelReferences';
 
 /** Every migration of the regional databases, in order. Add new ones at the end. */
 export const regionalMigrations: MigrationObject[] = [
   { name: 'Migration20261123000000Initial', class: Migration20261123000000Initial },
+  { name: 'Migration20261124000000ModelReferences', class: Migration20261124000000ModelReferences },
 ];

@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import { gatewayConfigFromEnv } from '../../../gateway/config';
 import { maskGatewayError } from '../../../gateway/error-masking';
 import { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS, subgraphFetcher, withCircuitBreaker, type SubgraphFetcher } from '../../../gateway/fetchers';
-import { SubgraphCircuitOpenError, SubgraphTimeoutError, SubgraphUnavailableError, subgraphFailure } from '../../../gateway/subgraph-errors';
+import { SubgraphCircuitOpenError, SubgraphResponseTooLargeError, SubgraphTimeoutError, SubgraphUnavailableError, subgraphFailure } from '../../../gateway/subgraph-errors';
 import type { Logger } from '../../../platform/logger';
 
 const URL_A = 'http://nordjylland.internal:4101/graphql';
@@ -127,6 +127,12 @@ describe('a subgraph’s circuit breaker', () => {
     subgraph.next('abort', 'abort', 'abort');
     for (let i = 0; i < 3; i++) expect(await settle(fetch(URL_A, init()))).toMatchObject({ name: 'AbortError' });
     expect(await settle(fetch(URL_A, init()))).toBe(200);
+  });
+
+  it('does not count an answer over MAX_SUBGRAPH_RESPONSE_BYTES: the request asked for too much', async () => {
+    const oversized: SubgraphFetcher = async () => new Response(JSON.stringify({ data: { text: 'x'.repeat(2_000) } }), { status: 200 });
+    const fetch = subgraphFetcher({ subgraph: 'nordjylland', timeoutMs: 1_000, deduplicate: false, maxResponseBytes: 1_024, fetch: oversized, breaker: { failureThreshold: 2 } });
+    for (let i = 0; i < 4; i++) expect(await settle(fetch(URL_A, init()))).toBeInstanceOf(SubgraphResponseTooLargeError);
   });
 
   it('half-opens after the reset time: one probe goes through while others fail at once, and an answer closes it', async () => {

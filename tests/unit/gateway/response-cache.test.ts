@@ -1,5 +1,5 @@
 /** The gateway's response cache as middleware, with an injected clock: no server, no network. */
-import { cacheKey, canonicalJson, responseCache, type ResponseCacheOptions } from '../../../gateway/response-cache';
+import { ENTRY_OVERHEAD_BYTES, cacheKey, canonicalJson, responseCache, type ResponseCacheOptions } from '../../../gateway/response-cache';
 import { FakeResponse, fakeRequest, run } from '../platform/fake-http';
 
 const QUERY = '{ cluster(id: "nordjylland-midt") { name } }';
@@ -144,8 +144,9 @@ describe('the response cache', () => {
   });
 
   it('is bounded: the least recently used answers go first once maxBytes is reached', () => {
-    // Each answer is 40 bytes (41 as the cache counts): room for three.
-    const cache = setup({ maxBytes: 160 });
+    // Each answer is 40 bytes; with its key, content type and overhead as the cache counts: room for three.
+    const entryBytes = 43 + 40 + 'application/json; charset=utf-8'.length + ENTRY_OVERHEAD_BYTES;
+    const cache = setup({ maxBytes: 3 * entryBytes + entryBytes / 2 });
     const upstream = apollo();
     const ask = (n: number) => cache.ask({ query: QUERY, variables: { n } }, upstream);
     ask(1);
@@ -156,5 +157,54 @@ describe('the response cache', () => {
     expect(ask(1).passedOn).toBe(false);
     expect(ask(3).passedOn).toBe(false);
     expect(ask(2).passedOn).toBe(true);
+  });
+
+  it('counts each entry’s key and answer, so distinct large request bodies cannot grow it past maxBytes', () => {
+    const maxBytes = 64 * 1024;
+    const middleware = responseCache({ maxAgeSeconds: 60, maxBytes });
+    const upstream = apollo();
+    const comment = `# ${'x'.repeat(95_000)}\n`;
+    run(middleware, fakeRequest({ body: { query: `${comment}${QUERY}`, variables: { n: 0 } } }), upstream.downstream);
+    const one = middleware.held();
+    expect(one.entries).toBe(1);
+    // Keyed by a hash: the 95 KB body does not count, the key and the answer do.
+    expect(one.bytes).toBe(43 + JSON.stringify({ data: { cluster: { name: 'answer 1' } } }).length + 'application/json; charset=utf-8'.length + ENTRY_OVERHEAD_BYTES);
+    for (let n = 1; n < 1_000; n++) run(middleware, fakeRequest({ body: { query: `${comment}${QUERY}`, variables: { n } } }), upstream.downstream);
+    expect(middleware.held().bytes).toBeLessThanOrEqual(maxBytes);
+    expect(middleware.held().entries).toBe(Math.floor(maxBytes / one.bytes));
+  });
+
+  it('drops entries when their time is up, even if nobody asks for them again', () => {
+    jest.useFakeTimers();
+    try {
+      let clock = 5_000_000;
+      const middleware = responseCache({ maxAgeSeconds: 10, now: () => clock });
+      const upstream = apollo({ cacheControl: 'max-age=2, public' });
+      run(middleware, fakeRequest({ body: { query: QUERY } }), upstream.downstream);
+      run(middleware, fakeRequest({ body: { query: QUERY, variables: { other: true } } }), apollo({ cacheControl: 'max-age=30, public' }).downstream);
+      expect(middleware.held().entries).toBe(2);
+      clock += 2_100;
+      jest.advanceTimersByTime(2_100);
+      // The 2-second answer is gone, the other (capped at 10 s) stays until its own time.
+      expect(middleware.held().entries).toBe(1);
+      clock += 8_000;
+      jest.advanceTimersByTime(8_000);
+      expect(middleware.held()).toEqual({ entries: 0, bytes: 0 });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('answers a body nested too deeply to key with 400 BAD_REQUEST, not an exception', () => {
+    const middleware = responseCache({ maxAgeSeconds: 60 });
+    let nested: unknown = 1;
+    for (let i = 0; i < 200_000; i++) nested = [nested];
+    const upstream = apollo();
+    const { res, passedOn } = run(middleware, fakeRequest({ body: { query: QUERY, variables: { nested } } }), upstream.downstream);
+    expect(passedOn).toBe(false);
+    expect(res.statusCode).toBe(400);
+    expect(res.getHeader('content-type')).toContain('application/json');
+    expect(JSON.parse(res.text)).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }] });
+    expect(upstream.calls()).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
 import { SubgraphDataSource } from '../../../gateway/datasources/subgraph-data-source';
+import { GATEWAY_SIGNATURE_HEADER, verifyGatewayCall } from '../../../platform/gateway-credential';
 import { SubgraphTimeoutError, SubgraphUnavailableError } from '../../../gateway/subgraph-errors';
 
 function processOptions(requestId?: string): GraphQLDataSourceProcessOptions<{ requestId?: string }> {
@@ -44,5 +45,39 @@ describe('SubgraphDataSource', () => {
     const source = new SubgraphDataSource({ name: 'nordjylland', url: 'http://n/graphql', fetcher: async () => json({ errors: [{ message: 'Malformed id', extensions: { code: 'BAD_USER_INPUT' } }], data: null }) });
     const res = await source.process(processOptions());
     expect(res.errors).toEqual([{ message: 'Malformed id', extensions: { code: 'BAD_USER_INPUT' } }]);
+  });
+
+  it('signs each call with the subgraph secret when one is configured, and only then', async () => {
+    const secret = 'a-secret-of-the-hub-that-is-long-enough-0123';
+    const calls: RequestInit[] = [];
+    const fetcher = async (_url: string, init?: RequestInit) => (calls.push(init!), json({ data: { regions: [] } }));
+    await new SubgraphDataSource({ name: 'councils', url: 'http://c/graphql', fetcher, secret }).process(processOptions('r1'));
+    const headers = calls[0].headers as Record<string, string>;
+    expect(verifyGatewayCall(secret, headers[GATEWAY_SIGNATURE_HEADER], Buffer.from(calls[0].body as string))).toBe(true);
+    expect(headers['x-request-id']).toBe('r1');
+    await new SubgraphDataSource({ name: 'councils', url: 'http://c/graphql', fetcher }).process(processOptions());
+    expect(calls[1].headers as Record<string, string>).not.toHaveProperty(GATEWAY_SIGNATURE_HEADER);
+  });
+
+  it('hands a 400 whose errors all say BAD_USER_INPUT to the gateway as the subgraph’s answer, not as a failed region', async () => {
+    const refused = (errors: unknown[]) => async () => new Response(JSON.stringify({ errors }), { status: 400, headers: { 'content-type': 'application/json' } });
+    const input = new SubgraphDataSource({
+      name: 'nordjylland',
+      url: 'http://n/graphql',
+      fetcher: refused([{ message: 'Date 2024-02-31 is not a calendar date', locations: [{ line: 1, column: 9 }], extensions: { code: 'BAD_USER_INPUT' } }]),
+    });
+    expect(await input.process(processOptions())).toEqual({ errors: [{ message: 'Date 2024-02-31 is not a calendar date', extensions: { code: 'BAD_USER_INPUT' } }] });
+
+    // Anything else the subgraph refused is its failure (e.g. its schema disagrees with the supergraph), and so is a 401.
+    const drift = new SubgraphDataSource({ name: 'nordjylland', url: 'http://n/graphql', fetcher: refused([{ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]) });
+    expect(((await drift.process(processOptions()).catch((e: unknown) => e)) as GraphQLError).extensions).toEqual({ code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'nordjylland' });
+    const mixed = new SubgraphDataSource({ name: 'nordjylland', url: 'http://n/graphql', fetcher: refused([{ message: 'a', extensions: { code: 'BAD_USER_INPUT' } }, { message: 'b' }]) });
+    expect(((await mixed.process(processOptions()).catch((e: unknown) => e)) as GraphQLError).extensions.code).toBe('DOWNSTREAM_SERVICE_ERROR');
+    const unauthenticated = new SubgraphDataSource({
+      name: 'nordjylland',
+      url: 'http://n/graphql',
+      fetcher: async () => new Response(JSON.stringify({ errors: [{ message: 'no', extensions: { code: 'BAD_USER_INPUT' } }] }), { status: 401, headers: { 'content-type': 'application/json' } }),
+    });
+    expect(((await unauthenticated.process(processOptions()).catch((e: unknown) => e)) as GraphQLError).extensions.code).toBe('DOWNSTREAM_SERVICE_ERROR');
   });
 });

@@ -1,4 +1,5 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { AttendanceStatus, MeetingStatus, type Recommendation } from '../../../schema/contract';
 import { BodyEntity } from './body';
 import { ClusterEntity } from './cluster';
 import { PersonEntity } from './person';
@@ -20,8 +21,8 @@ export class MeetingEntity extends SourcedEntity {
   @Property({ type: 'text' })
   title!: string;
 
-  @Property({ type: 'text' })
-  status!: string;
+  @Enum({ items: () => MeetingStatus })
+  status!: MeetingStatus;
 
   /** Kept as text: a calendar date has no time zone, and a JS Date would invent one. */
   @Property({ type: 'text', nullable: true, columnType: 'date' })
@@ -55,8 +56,8 @@ export class AttendanceEntity extends SourcedEntity {
   @Index()
   person!: Ref<PersonEntity>;
 
-  @Property({ type: 'text' })
-  status!: string;
+  @Enum({ items: () => AttendanceStatus })
+  status!: AttendanceStatus;
 
   @Property({ type: 'text', nullable: true, fieldName: 'group_label' })
   group!: string | null;
@@ -73,13 +74,9 @@ export class AttendanceEntity extends SourcedEntity {
   @Property({ type: 'boolean' })
   isChair!: boolean;
 
+  /** Position in the minutes' list of attendees. */
   @Property({ type: 'integer' })
   ordinal!: number;
-}
-
-export interface RecommendationValue {
-  number: number | null;
-  text: string;
 }
 
 @Entity({ tableName: 'agenda_item' })
@@ -91,8 +88,13 @@ export class AgendaItemEntity extends SourcedEntity {
   @Index()
   meeting!: Ref<MeetingEntity>;
 
+  /** The number as the minutes print it: "3", later also "3a" or "10.1". */
+  @Property({ type: 'text' })
+  number!: string;
+
+  /** Position of the item in its meeting (as OParl's AgendaItem.order); items are ordered by it. */
   @Property({ type: 'integer' })
-  number!: number;
+  ordinal!: number;
 
   @Property({ type: 'text' })
   title!: string;
@@ -110,15 +112,26 @@ export class AgendaItemEntity extends SourcedEntity {
   recommendationIntro!: string | null;
 
   @Property({ type: 'json' })
-  recommendations!: RecommendationValue[];
+  recommendations!: Recommendation[];
 
   @Property({ type: 'text', nullable: true })
   decision!: string | null;
 
   @Property({ type: 'json' })
   attachments!: string[];
+}
 
-  /** Person ids; resolved through the batched person loader. */
-  @Property({ type: 'json' })
-  absentPersonIds!: string[];
+/** A person recorded as absent (fraværende) for one agenda item. */
+@Entity({ tableName: 'agenda_item_absentee' })
+export class AgendaItemAbsenteeEntity {
+  @ManyToOne(() => AgendaItemEntity, { ref: true, primary: true, deleteRule: 'cascade' })
+  agendaItem!: Ref<AgendaItemEntity>;
+
+  @ManyToOne(() => PersonEntity, { ref: true, primary: true, deleteRule: 'cascade' })
+  @Index()
+  person!: Ref<PersonEntity>;
+
+  /** Position in the item's list of absentees. */
+  @Property({ type: 'integer' })
+  ordinal!: number;
 }

@@ -1,4 +1,5 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { BodyLevel } from '../../../schema/contract';
 import { ClusterEntity } from './cluster';
 import { SourcedEntity } from './sourced';
 
@@ -14,12 +15,13 @@ export class BodyEntity extends SourcedEntity {
   @Property({ type: 'text' })
   name!: string;
 
-  @Property({ type: 'text' })
-  level!: string;
+  @Enum({ items: () => BodyLevel })
+  level!: BodyLevel;
 
   @Property({ type: 'text', nullable: true })
   description!: string | null;
 
+  /** Position in the data files, for a stable order. */
   @Property({ type: 'integer' })
   ordinal!: number;
 }

@@ -4,7 +4,7 @@ import { DataLoadEntity } from './data-load';
 import { FundTableEntity, GrantEntity } from './funds';
 import { HealthAgreementEntity } from './agreement';
 import { InitiativeEntity } from './initiative';
-import { AgendaItemEntity, AttendanceEntity, MeetingEntity } from './meeting';
+import { AgendaItemAbsenteeEntity, AgendaItemEntity, AttendanceEntity, MeetingEntity } from './meeting';
 import { MembershipEntity, PersonEntity } from './person';
 
 export * from './agreement';
@@ -15,6 +15,7 @@ export * from './funds';
 export * from './initiative';
 export * from './meeting';
 export * from './person';
+export * from './plain';
 
 export const regionalEntities = [
   ClusterEntity,
@@ -24,6 +25,7 @@ export const regionalEntities = [
   MeetingEntity,
   AttendanceEntity,
   AgendaItemEntity,
+  AgendaItemAbsenteeEntity,
   InitiativeEntity,
   FundTableEntity,
   GrantEntity,

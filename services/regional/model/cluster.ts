@@ -1,4 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { RegionCode } from '../../../schema/contract';
 import { SourcedEntity } from './sourced';
 
 @Entity({ tableName: 'cluster' })
@@ -10,7 +11,7 @@ export class ClusterEntity extends SourcedEntity {
   name!: string;
 
   @Property({ type: 'text' })
-  regionCode!: string;
+  regionCode!: RegionCode;
 
   @Property({ type: 'json' })
   municipalities!: string[];

@@ -1,4 +1,5 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { InitiativeKind, type Cost, type InitiativeDecision, type SuccessorRecommendation, type Target } from '../../../schema/contract';
 import { ClusterEntity } from './cluster';
 import { SourcedEntity } from './sourced';
 
@@ -18,8 +19,8 @@ export class InitiativeEntity extends SourcedEntity {
   @Property({ type: 'text', nullable: true })
   number!: string | null;
 
-  @Property({ type: 'text' })
-  kind!: string;
+  @Enum({ items: () => InitiativeKind })
+  kind!: InitiativeKind;
 
   @Property({ type: 'text' })
   title!: string;
@@ -33,26 +34,27 @@ export class InitiativeEntity extends SourcedEntity {
   // Costs, decisions, targets and the recommendation belong to the initiative alone and are
   // always read with it, so they are stored with the row instead of in tables of their own.
   @Property({ type: 'json' })
-  costs!: Array<{ year: number | null; amount: number | null; text: string }>;
+  costs!: Cost[];
 
   @Property({ type: 'text', nullable: true })
   status!: string | null;
 
   @Property({ type: 'json' })
-  decisions!: Array<{ date: string | null; meetingId: string | null; text: string }>;
+  decisions!: InitiativeDecision[];
 
   @Property({ type: 'json' })
-  targets!: Array<{ description: string; baseline: number | null; target: number | null; unit: string | null; baselinePeriod: string | null }>;
+  targets!: Target[];
 
   @Property({ type: 'json' })
   attachments!: string[];
 
   @Property({ type: 'json', nullable: true })
-  successorRecommendation!: { councilId: string; outcome: string; text: string; meetingId: string | null } | null;
+  successorRecommendation!: SuccessorRecommendation | null;
 
   @Property({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** Position in the data files, for a stable order. */
   @Property({ type: 'integer' })
   ordinal!: number;
 }

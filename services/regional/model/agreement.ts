@@ -1,4 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { AgreementGoalArea, AgreementMilestone, AgreementOrganisation, AgreementPrinciple } from '../../../schema/contract';
+import type { AgreementFactValue } from '../data/format';
 import { SourcedEntity } from './sourced';
 
 /** A region-wide health agreement; its parts are read whole, so they are stored as JSON. */
@@ -17,17 +19,17 @@ export class HealthAgreementEntity extends SourcedEntity {
   vision!: string;
 
   @Property({ type: 'json' })
-  principles!: Array<{ title: string; points: string[] }>;
+  principles!: AgreementPrinciple[];
 
   @Property({ type: 'json' })
-  goalAreas!: Array<{ title: string; goals: string[] }>;
+  goalAreas!: AgreementGoalArea[];
 
   @Property({ type: 'json' })
-  organisation!: Array<{ name: string; description: string }>;
+  organisation!: AgreementOrganisation[];
 
   @Property({ type: 'json' })
-  followUp!: Array<{ year: number; date: string | null; forum: string | null; items: string[] }>;
+  followUp!: AgreementMilestone[];
 
   @Property({ type: 'json' })
-  facts!: Array<{ text: string; date: string | null; section: string }>;
+  facts!: AgreementFactValue[];
 }

@@ -1,39 +1,9 @@
-import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import type { FundColumnValue, FundPositionRefsValue, FundRowValue } from '../data/format';
 import { ClusterEntity } from './cluster';
+import { InitiativeEntity } from './initiative';
+import { MeetingEntity } from './meeting';
 import { SourcedEntity } from './sourced';
-
-export interface FundFormula {
-  plus: string[];
-  minus: string[];
-}
-export interface FundColumnValue {
-  key: string;
-  label: string;
-  /** How the column's printed cells are made of other columns, e.g. "I alt". */
-  formula?: FundFormula | null;
-}
-export interface FundRowValue {
-  key: string;
-  label: string;
-  kind: string;
-  initiativeId: string | null;
-  /** Column key → whole kroner; null for a blank cell. */
-  cells: Record<string, number | null>;
-  /** How the row's printed cells are made of other rows ("LINES": every LINE row). */
-  formula?: FundFormula | null;
-}
-export interface FundRefValue {
-  column: string;
-  row: string | null;
-  rows: string[] | null;
-}
-export interface FundPositionRefs {
-  received: FundRefValue | null;
-  spent: FundRefValue | null;
-  committed: FundRefValue | null;
-  uncommitted: FundRefValue | null;
-  note: string | null;
-}
 
 /**
  * A fund table as printed. Rows live in one JSON column: a table is always read whole,
@@ -54,8 +24,10 @@ export class FundTableEntity extends SourcedEntity {
   @Property({ type: 'text', columnType: 'date' })
   reportedOn!: string;
 
-  @Property({ type: 'text', nullable: true })
-  meetingId!: string | null;
+  /** The meeting that reported the table. */
+  @ManyToOne(() => MeetingEntity, { ref: true, nullable: true, deleteRule: 'set null' })
+  @Index()
+  meeting!: Ref<MeetingEntity> | null;
 
   @Property({ type: 'json' })
   columns!: FundColumnValue[];
@@ -64,7 +36,7 @@ export class FundTableEntity extends SourcedEntity {
   rows!: FundRowValue[];
 
   @Property({ type: 'json', nullable: true })
-  position!: FundPositionRefs | null;
+  position!: FundPositionRefsValue | null;
 
   @Property({ type: 'text', nullable: true })
   note!: string | null;
@@ -92,15 +64,20 @@ export class GrantEntity extends SourcedEntity {
   @Property({ type: 'text' })
   purpose!: string;
 
-  @Property({ type: 'text', nullable: true })
-  meetingId!: string | null;
+  /** The meeting that decided or reported the grant. */
+  @ManyToOne(() => MeetingEntity, { ref: true, nullable: true, deleteRule: 'set null' })
+  @Index()
+  meeting!: Ref<MeetingEntity> | null;
 
-  @Property({ type: 'text', nullable: true })
-  initiativeId!: string | null;
+  /** The initiative the money is for. */
+  @ManyToOne(() => InitiativeEntity, { ref: true, nullable: true, deleteRule: 'set null' })
+  @Index()
+  initiative!: Ref<InitiativeEntity> | null;
 
   @Property({ type: 'text', nullable: true, columnType: 'date' })
   date!: string | null;
 
+  /** A health council of the councils subgraph: another database, so no foreign key. */
   @Property({ type: 'text', nullable: true })
   toCouncilId!: string | null;
 }

@@ -127,6 +127,8 @@ describe('a hung region', () => {
     expect(regionsIn(healed)).toEqual(['nordjylland', 'syddanmark']);
     expect(gateway.child.pid).toBe(gatewayPid);
     expect(gateway.child.exitCode).toBeNull();
+    // The log lines come over a pipe, some time after the answers: wait for the closing one.
+    await waitFor(() => circuitLines().some((l) => l.circuit === 'closed'), { description: 'the log line saying the circuit of nordjylland closed' });
     const states = circuitLines().map((l) => l.circuit);
     expect(states[0]).toBe('open');
     expect(states.slice(-2)).toEqual(['half-open', 'closed']);

@@ -12,6 +12,9 @@ import { waitFor } from '../support/wait-for';
 
 const HEADERS_TIMEOUT_MS = 1_000;
 const serverEnv = { NODE_ENV: 'production', LOG_LEVEL: 'info', HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS), REQUEST_TIMEOUT_MS: '3000' };
+// This suite talks to the councils subgraph straight, as a client would reach an exposed port
+// that has no credential (its refusal of unsigned calls is tested elsewhere).
+const unauthenticated = { SUBGRAPH_SECRET: undefined, ALLOW_UNAUTHENTICATED_SUBGRAPH: 'true' };
 
 let councils: ServiceProcess;
 let gateway: ServiceProcess;
@@ -19,12 +22,13 @@ let councilsProxy: DelayProxy;
 const logs: Record<'gateway' | 'councils', string[]> = { gateway: [], councils: [] };
 
 beforeAll(async () => {
-  councils = await startServiceProcess({ name: 'councils', env: { ...serverEnv, COUNCILS_PORT: '0' }, log: (l) => logs.councils.push(l) });
+  councils = await startServiceProcess({ name: 'councils', env: { ...serverEnv, ...unauthenticated, COUNCILS_PORT: '0' }, log: (l) => logs.councils.push(l) });
   councilsProxy = await startDelayProxy(councils.url);
   gateway = await startServiceProcess({
     name: 'gateway',
     env: {
       ...serverEnv,
+      SUBGRAPH_SECRET: undefined,
       GATEWAY_PORT: '0',
       CACHE_MAX_AGE: '0',
       // Long enough that every readiness call of the test after the first is answered from the cache.
@@ -114,7 +118,7 @@ describe('the connection cap', () => {
   }
 
   it('refuses connections past MAX_CONNECTIONS at once, and serves again once they close', async () => {
-    const capped = await startServiceProcess({ name: 'councils-capped', service: 'councils', env: { NODE_ENV: 'production', COUNCILS_PORT: '0', MAX_CONNECTIONS: '3' } });
+    const capped = await startServiceProcess({ name: 'councils-capped', service: 'councils', env: { NODE_ENV: 'production', ...unauthenticated, COUNCILS_PORT: '0', MAX_CONNECTIONS: '3' } });
     const sockets: Array<ReturnType<typeof openSocket>> = [];
     try {
       await refusedPastTheCap(capped, sockets);

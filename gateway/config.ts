@@ -1,5 +1,6 @@
 /** The gateway's configuration from environment variables, with documented defaults. */
 import { GATEWAY_DEFAULT_PORT, allSubgraphs, defaultSubgraphUrl } from '../schema/contract/registry';
+import { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS } from './fetchers/circuit-breaker';
 import { DEFAULT_BODY_LIMIT } from '../platform/http-server';
 import { envCacheMaxAge, envFirst, envFlag, envInteger, envList, envPort, envSize, envString } from '../platform/config';
 import { checkSecret } from '../platform/gateway-credential';
@@ -20,6 +21,10 @@ export interface GatewayConfig {
   subgraphSecret?: string;
   /** Identical concurrent subgraph calls are made once. */
   deduplicateSubgraphRequests?: boolean;
+  /** Failed or timed-out calls in a row after which a subgraph's circuit opens (its calls then fail at once). */
+  breakerFailureThreshold?: number;
+  /** Milliseconds a subgraph's circuit stays open before one probe call goes through. */
+  breakerResetMs?: number;
   supergraphPath?: string;
   sandbox: boolean;
   introspection: boolean;
@@ -74,6 +79,8 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     subgraphTimeoutMs: envPositiveInt('SUBGRAPH_TIMEOUT_MS', SUBGRAPH_TIMEOUT_DEFAULT_MS),
     deduplicateSubgraphRequests: envFlag('DEDUPLICATE_SUBGRAPH_REQUESTS', true),
     subgraphSecret: checkSecret('SUBGRAPH_SECRET', envString('SUBGRAPH_SECRET')),
+    breakerFailureThreshold: envPositiveInt('BREAKER_FAILURE_THRESHOLD', DEFAULT_BREAKER_FAILURE_THRESHOLD),
+    breakerResetMs: envPositiveInt('BREAKER_RESET_MS', DEFAULT_BREAKER_RESET_MS),
     supergraphPath: envString('SUPERGRAPH_PATH'),
     // Off in production unless asked for: a public endpoint need not advertise its schema.
     sandbox: envFlag('SANDBOX', !production),

@@ -11,22 +11,30 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { PUBLIC_CODES } from '../platform/errors';
+import { clip, describeError } from '../platform/log-fields';
 import type { Logger } from '../platform/logger';
-import { SubgraphResponseTooLargeError, SubgraphTimeoutError, SubgraphUnavailableError, findCause } from './subgraph-errors';
+import { SubgraphCircuitOpenError, SubgraphResponseTooLargeError, SubgraphTimeoutError, SubgraphUnavailableError, findCause } from './subgraph-errors';
 
 const URL_IN_MESSAGE = /https?:\/\//;
 
-/** The messages of an error and its causes, with the stack of the innermost: for the log. */
+/**
+ * Codes of the client's mistakes that are not public codes: @apollo/gateway's INVALID_GRAPHQL
+ * when it cannot choose the operation (an operationName the document does not define).
+ * Logged as one line without a stack.
+ */
+const CLIENT_MISTAKES: ReadonlySet<string> = new Set(['INVALID_GRAPHQL']);
+
+/** The messages of an error and its causes (cut: they may quote the client), with the stack of the innermost: for the log. */
 function describe(error: unknown): string {
   const lines: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 10 && current !== undefined && current !== null; depth++) {
     if (!(current instanceof Error)) {
-      lines.push(String(current));
+      lines.push(clip(String(current)));
       break;
     }
     const next = (current as { originalError?: unknown }).originalError ?? current.cause;
-    lines.push(next instanceof Error ? `${current.name}: ${current.message}` : current.stack ?? current.message);
+    lines.push(next instanceof Error ? `${current.name}: ${clip(current.message)}` : describeError(current));
     current = next;
   }
   return lines.join('\ncaused by ');
@@ -44,7 +52,12 @@ export function maskGatewayError(logger: Logger) {
     if (!timeout && !unavailable && code && PUBLIC_CODES.has(code) && !URL_IN_MESSAGE.test(formatted.message)) {
       return { ...base, message: formatted.message, extensions: { code, ...(serviceName ? { serviceName } : {}) } };
     }
-    logger.error({ code, serviceName, path: formatted.path, detail: `${formatted.message}\n${describe(error)}` }, 'subgraph or internal error');
+    // Not called at all while its circuit is open: the opening was logged once, each call is not.
+    if (findCause(error, SubgraphCircuitOpenError)) {
+      return { ...base, message: `Subgraph ${serviceName} could not be reached or failed.`, extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName } };
+    }
+    if (code && CLIENT_MISTAKES.has(code)) logger.warn({ code, detail: clip(formatted.message) }, 'client error');
+    else logger.error({ code, serviceName, path: formatted.path, detail: `${clip(formatted.message)}\n${describe(error)}` }, 'subgraph or internal error');
     if (timeout || code === 'TIMEOUT') {
       return { ...base, message: `Subgraph ${serviceName ?? 'unknown'} did not answer in time.`, extensions: { code: 'TIMEOUT', serviceName } };
     }

@@ -2,7 +2,7 @@
  * The gateway: @apollo/gateway on Apollo Server 5, serving the supergraph composed at build
  * time (schema/supergraph.graphql). This is where its parts are put together:
  * - subgraph calls: SubgraphDataSource over the fetch policy of gateway/fetchers
- *   (timeouts, deduplication);
+ *   (timeouts, a circuit breaker per subgraph, deduplication);
  * - before Apollo: the request id (platform), then the response cache (response-cache.ts);
  * - in Apollo: operation limits (platform/operation-limits.ts, with schema/list-sizes.ts), masked errors (error-masking.ts),
  *   request logging and cache hints (platform);
@@ -14,6 +14,7 @@ import { supergraphPath as defaultSupergraphPath } from '../schema/files';
 import { startService, type RunningService } from '../platform/http-server';
 import { operationLimits } from '../platform/operation-limits';
 import { LIST_SIZES } from '../schema/list-sizes';
+import { NotReadyError } from '../platform/readiness';
 import type { GatewayConfig } from './config';
 import { SubgraphDataSource } from './datasources/subgraph-data-source';
 import { maskGatewayError } from './error-masking';
@@ -42,6 +43,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           timeoutMs: config.subgraphTimeoutMs,
           deduplicate: config.deduplicateSubgraphRequests ?? true,
           maxResponseBytes: config.maxSubgraphResponseBytes,
+          breaker: { failureThreshold: config.breakerFailureThreshold, resetMs: config.breakerResetMs, logger },
         }),
         secret: config.subgraphSecret,
       }),
@@ -81,7 +83,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           if (!res?.ok) down.push(name);
         }),
       );
-      if (down.length > 0) throw new Error(`subgraphs not ready: ${down.sort().join(', ')}`);
+      if (down.length > 0) throw new NotReadyError(`subgraphs not ready: ${down.sort().join(', ')}`);
     },
     logger,
   });

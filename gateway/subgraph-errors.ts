@@ -50,3 +50,16 @@ export function findCause<T extends Error>(error: unknown, type: abstract new (.
   }
   return undefined;
 }
+
+/**
+ * The subgraph's circuit breaker is open (gateway/fetchers/circuit-breaker.ts): it failed
+ * or timed out too many times in a row, so the call was not made at all. A kind of
+ * SubgraphUnavailableError, so it reaches the client as DOWNSTREAM_SERVICE_ERROR with the
+ * subgraph's name, like any other failed call.
+ */
+export class SubgraphCircuitOpenError extends SubgraphUnavailableError {
+  constructor(subgraph: string, readonly retryAfterMs: number) {
+    super(subgraph, `not called: its circuit is open after repeated failures (next probe within ${retryAfterMs} ms)`);
+    this.name = 'SubgraphCircuitOpenError';
+  }
+}

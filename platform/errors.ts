@@ -5,6 +5,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { clip, describeError } from './log-fields';
 
 /** Codes of errors raised on purpose, whose messages are meant for the client. */
 export const PUBLIC_CODES: ReadonlySet<string> = new Set([
@@ -49,7 +50,8 @@ export function maskError(log: (message: string) => void) {
       return { ...formatted, extensions: { ...extensions, code } };
     }
     const original = unwrapResolverError(error);
-    log(`internal error at ${formatted.path?.join('.') ?? '(no path)'}: ${original instanceof Error ? original.stack ?? original.message : String(original)}`);
+    // The stack is the service's own; the message and path may quote the client: cut.
+    log(`internal error at ${clip(formatted.path?.join('.') ?? '(no path)')}: ${describeError(original)}`);
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -21,8 +21,10 @@ import { gatewayCredentialCheck } from './gateway-credential';
 import { withoutSuggestions } from './operation-limits';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseSizeLimit } from './response-limit';
 import type { Logger } from './logger';
+import { cachedReadiness, envReadinessCacheMs } from './readiness';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
+import { applyServerLimits, serverLimitsFromEnv, serverOptions, type ServerLimits } from './server-limits';
 
 export interface ServiceOptions<C extends RequestContext> {
   name: string;
@@ -34,9 +36,14 @@ export interface ServiceOptions<C extends RequestContext> {
   context: (args: { req: Request; requestId: string }) => Promise<C>;
   /**
    * Readiness: resolves when the service can answer (its database, or its subgraphs), with
-   * details to add to the answer's JSON if any (e.g. `{ data: "stale: …" }`).
+   * details to add to the answer's JSON if any (e.g. `{ data: "stale: …" }`); a NotReadyError
+   * says what is not ready.
    */
   ready: () => Promise<void | Record<string, unknown>>;
+  /** How long a readiness outcome is reused (platform/readiness.ts); READINESS_CACHE_MS by default. */
+  readinessCacheMs?: number;
+  /** Timeouts and the connection cap of the HTTP server (platform/server-limits.ts); from the environment by default. */
+  serverLimits?: ServerLimits;
   plugins?: ApolloServerPlugin<C>[];
   validationRules?: ValidationRule[];
   /**
@@ -95,7 +102,9 @@ const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
 export async function startService<C extends RequestContext>(options: ServiceOptions<C>): Promise<RunningService> {
   const { logger } = options;
   const app = express();
-  const httpServer: Server = createServer(app);
+  const limits = options.serverLimits ?? serverLimitsFromEnv();
+  const httpServer: Server = createServer(serverOptions(limits), app);
+  applyServerLimits(httpServer, limits);
   const apollo = new ApolloServer<C>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     includeStacktraceInErrorResponses: false,
@@ -129,14 +138,14 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  const readiness = cachedReadiness(options.ready, {
+    cacheMs: options.readinessCacheMs ?? envReadinessCacheMs(),
+    onChange: (outcome) => (outcome.ready ? logger.info('ready again') : logger.warn({ reason: outcome.reason }, 'not ready')),
+  });
   app.get('/health/ready', async (_req, res) => {
-    try {
-      const detail = await options.ready();
-      res.json({ status: 'ready', service: options.name, ...detail });
-    } catch (error) {
-      logger.warn({ reason: (error as Error).message }, 'not ready');
-      res.status(503).json({ status: 'unavailable', service: options.name });
-    }
+    const outcome = await readiness();
+    if (outcome.ready) res.json({ status: 'ready', service: options.name, ...outcome.details });
+    else res.status(503).json({ status: 'unavailable', service: options.name, detail: outcome.detail });
   });
   // Before anything that may answer a GraphQL request, the response cache included.
   app.use(assignRequestId());

@@ -4,6 +4,7 @@
  * logged by whatever answers them, with the same request id.)
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import { clip } from './log-fields';
 import type { Logger } from './logger';
 import type { RequestContext } from './request-id';
 
@@ -19,8 +20,10 @@ export function useRequestLogging<C extends RequestContext>(log: Logger): Apollo
       return {
         async willSendResponse({ errors, operationName }) {
           const codes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          // The client chose the name: at most MAX_CLIENT_STRING characters of it.
+          const name = operationName ?? request.operationName;
           log.info(
-            { requestId: contextValue.requestId, operationName: operationName ?? request.operationName ?? null, durationMs: elapsedMs(started), errors: codes.length ? codes : undefined },
+            { requestId: contextValue.requestId, operationName: typeof name === 'string' ? clip(name) : null, durationMs: elapsedMs(started), errors: codes.length ? codes : undefined },
             'graphql request',
           );
         },

@@ -1,9 +1,13 @@
 /**
  * The gateway's policy for subgraph calls, composed in one place: every call is bounded by
- * SUBGRAPH_TIMEOUT_MS, and identical concurrent queries are made once
- * (DEDUPLICATE_SUBGRAPH_REQUESTS=false turns that off). The deduplication sits outside the
- * timeout, so callers who share a call share its deadline and its outcome.
+ * SUBGRAPH_TIMEOUT_MS, a subgraph that keeps failing or timing out is not called for a
+ * while (its circuit breaker, BREAKER_FAILURE_THRESHOLD / BREAKER_RESET_MS), and identical
+ * concurrent queries are made once (DEDUPLICATE_SUBGRAPH_REQUESTS=false turns that off).
+ * The breaker sits outside the timeout, so a timeout counts as a failure; the deduplication
+ * outside both, so callers who share a call share its deadline and its outcome, and a
+ * shared call counts once.
  */
+import { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS, withCircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
 import { withDeduplication } from './deduplication';
 import type { SubgraphFetcher } from './fetcher';
 import { DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES, withResponseLimit } from './response-limit';
@@ -12,20 +16,36 @@ import { withTimeout } from './timeout';
 export type { SubgraphFetcher } from './fetcher';
 export { withDeduplication } from './deduplication';
 export { withTimeout } from './timeout';
+export { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS, withCircuitBreaker } from './circuit-breaker';
 export { DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES, withResponseLimit } from './response-limit';
 
 export interface SubgraphFetchPolicy {
   subgraph: string;
   timeoutMs: number;
   deduplicate: boolean;
+  /** The subgraph's circuit breaker; the defaults (5 failures in a row, 5 s open) when not given. */
+  breaker?: Partial<Pick<CircuitBreakerOptions, 'failureThreshold' | 'resetMs' | 'logger'>>;
   /** Bytes one subgraph answer may have (MAX_SUBGRAPH_RESPONSE_BYTES); default 5 MB. */
   maxResponseBytes?: number;
   /** The fetch underneath; the platform's by default, a fake in tests. */
   fetch?: SubgraphFetcher;
 }
 
-export function subgraphFetcher({ subgraph, timeoutMs, deduplicate, maxResponseBytes = DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES, fetch = globalThis.fetch }: SubgraphFetchPolicy): SubgraphFetcher {
+export function subgraphFetcher({
+  subgraph,
+  timeoutMs,
+  deduplicate,
+  maxResponseBytes = DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES,
+  breaker = {},
+  fetch = globalThis.fetch,
+}: SubgraphFetchPolicy): SubgraphFetcher {
   // The byte cap inside the timeout: the timeout buffers the whole answer, the cap stops that read.
   const timed = withTimeout(withResponseLimit(fetch, { subgraph, maxBytes: maxResponseBytes }), { subgraph, timeoutMs });
-  return deduplicate ? withDeduplication(timed) : timed;
+  const guarded = withCircuitBreaker(timed, {
+    subgraph,
+    failureThreshold: breaker.failureThreshold ?? DEFAULT_BREAKER_FAILURE_THRESHOLD,
+    resetMs: breaker.resetMs ?? DEFAULT_BREAKER_RESET_MS,
+    logger: breaker.logger,
+  });
+  return deduplicate ? withDeduplication(guarded) : guarded;
 }

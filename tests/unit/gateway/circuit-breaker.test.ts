@@ -8,6 +8,7 @@ import { maskGatewayError } from '../../../gateway/error-masking';
 import { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS, subgraphFetcher, withCircuitBreaker, type SubgraphFetcher } from '../../../gateway/fetchers';
 import { SubgraphCircuitOpenError, SubgraphResponseTooLargeError, SubgraphTimeoutError, SubgraphUnavailableError, subgraphFailure } from '../../../gateway/subgraph-errors';
 import type { Logger } from '../../../platform/logger';
+import { isolateEnv } from '../../support/isolated-env';
 
 const URL_A = 'http://nordjylland.internal:4101/graphql';
 const init = (query = '{ clusters { id } }'): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -239,17 +240,7 @@ describe('what a client sees while a circuit is open', () => {
 
 describe('BREAKER_FAILURE_THRESHOLD and BREAKER_RESET_MS', () => {
   const NAMES = ['BREAKER_FAILURE_THRESHOLD', 'BREAKER_RESET_MS'];
-  let saved: Record<string, string | undefined>;
-  beforeEach(() => {
-    saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
-    for (const n of NAMES) delete process.env[n];
-  });
-  afterEach(() => {
-    for (const [n, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[n];
-      else process.env[n] = v;
-    }
-  });
+  isolateEnv(NAMES);
 
   it('default to five failures in a row and five seconds open, and are read from the environment', () => {
     expect(gatewayConfigFromEnv()).toMatchObject({ breakerFailureThreshold: DEFAULT_BREAKER_FAILURE_THRESHOLD, breakerResetMs: DEFAULT_BREAKER_RESET_MS });

@@ -1,19 +1,10 @@
 /** The gateway's configuration from the environment: its own variables win over generic ones, bad values are named. */
 import { GATEWAY_DEFAULT_PORT, SUBGRAPH_TIMEOUT_DEFAULT_MS, gatewayConfigFromEnv } from '../../../gateway/config';
 import { ConfigurationError } from '../../../platform/config';
+import { isolateEnv } from '../../support/isolated-env';
 
 const NAMES = ['GATEWAY_PORT', 'PORT', 'GATEWAY_HOST', 'HOST', 'SUBGRAPH_TIMEOUT_MS', 'DEDUPLICATE_SUBGRAPH_REQUESTS', 'CACHE_MAX_AGE', 'MAX_DEPTH', 'NODE_ENV'];
-let saved: Record<string, string | undefined>;
-beforeEach(() => {
-  saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
-  for (const n of NAMES) delete process.env[n];
-});
-afterEach(() => {
-  for (const [n, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[n];
-    else process.env[n] = v;
-  }
-});
+isolateEnv(NAMES);
 
 describe('gatewayConfigFromEnv', () => {
   it('uses the documented defaults', () => {

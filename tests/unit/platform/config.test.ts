@@ -1,19 +1,9 @@
 /** Configuration from environment variables: which variable wins, and errors that name the variable. */
 import { ConfigurationError, envCacheMaxAge, envFirst, envFlag, envInteger, envPort } from '../../../platform/config';
+import { isolateEnv } from '../../support/isolated-env';
 
 const NAMES = ['UNIT_TEST_OWN_PORT', 'UNIT_TEST_PORT', 'UNIT_TEST_FLAG', 'UNIT_TEST_NUMBER', 'CACHE_MAX_AGE'];
-let saved: Record<string, string | undefined>;
-
-beforeEach(() => {
-  saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
-  for (const n of NAMES) delete process.env[n];
-});
-afterEach(() => {
-  for (const [n, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[n];
-    else process.env[n] = v;
-  }
-});
+isolateEnv(NAMES);
 
 function configurationError(read: () => unknown): ConfigurationError {
   try {

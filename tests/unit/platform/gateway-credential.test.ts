@@ -11,6 +11,7 @@ import {
 } from '../../../platform/gateway-credential';
 import { ConfigurationError } from '../../../platform/config';
 import { FakeResponse, fakeRequest, run } from './fake-http';
+import { isolateEnv } from '../../support/isolated-env';
 
 const SECRET = 'a-secret-of-the-hub-that-is-long-enough-0123';
 const BODY = '{"query":"{ regions { code } }","variables":{}}';
@@ -59,17 +60,7 @@ describe('the gateway’s signature', () => {
 
 describe('SUBGRAPH_SECRET', () => {
   const NAMES = ['SUBGRAPH_SECRET', 'ALLOW_UNAUTHENTICATED_SUBGRAPH', 'NODE_ENV'];
-  let saved: Record<string, string | undefined>;
-  beforeEach(() => {
-    saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
-    for (const n of NAMES) delete process.env[n];
-  });
-  afterEach(() => {
-    for (const [n, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[n];
-      else process.env[n] = v;
-    }
-  });
+  isolateEnv(NAMES);
 
   it('is optional outside production, and read when set', () => {
     expect(subgraphSecretFromEnv()).toBeUndefined();

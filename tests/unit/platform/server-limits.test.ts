@@ -1,19 +1,10 @@
 /** The HTTP server's timeouts and connection cap from the environment (platform/server-limits.ts). */
 import { createServer } from 'node:http';
 import { DEFAULT_SERVER_LIMITS, applyServerLimits, serverLimitsFromEnv, serverOptions } from '../../../platform/server-limits';
+import { isolateEnv } from '../../support/isolated-env';
 
 const NAMES = ['REQUEST_TIMEOUT_MS', 'HEADERS_TIMEOUT_MS', 'KEEP_ALIVE_TIMEOUT_MS', 'MAX_CONNECTIONS'];
-let saved: Record<string, string | undefined>;
-beforeEach(() => {
-  saved = Object.fromEntries(NAMES.map((n) => [n, process.env[n]]));
-  for (const n of NAMES) delete process.env[n];
-});
-afterEach(() => {
-  for (const [n, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[n];
-    else process.env[n] = v;
-  }
-});
+isolateEnv(NAMES);
 
 describe('server limits', () => {
   it('default to 30 s per request, 10 s for the headers, 5 s idle keep-alive and 1 024 connections', () => {

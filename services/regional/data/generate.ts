@@ -19,6 +19,7 @@ import {
   MeetingEntity,
   MembershipEntity,
   PersonEntity,
+  insertInStatements,
   rowReader,
   type Insert,
 } from '../model';
@@ -163,12 +164,10 @@ export async function generateSyntheticData(em: EntityManager, options: Generate
   const counts: Record<string, number> = {};
   await em.transactional(async (tx) => {
     for (const { entity, rows } of batches) {
-      for (let i = 0; i < rows.length; i += 1_000) {
-        const chunk = rows.slice(i, i + 1_000);
-        await tx.insertMany(entity, chunk);
-        done += chunk.length;
+      await insertInStatements(tx, entity, rows, 1_000, (inserted) => {
+        done += inserted;
         options.progress?.(done, total);
-      }
+      });
       const table = metadata.get(entity.name).tableName;
       counts[table] = (counts[table] ?? 0) + rows.length;
     }

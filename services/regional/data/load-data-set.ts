@@ -22,6 +22,7 @@ import {
   MeetingEntity,
   MembershipEntity,
   PersonEntity,
+  insertInStatements,
   rowReader,
   type Insert,
   type Reference,
@@ -116,8 +117,7 @@ export async function loadDataSet(em: EntityManager, set: DataSet, digest: strin
     for (const { entity, rows } of batches) {
       const table = metadata.get(entity.name).tableName;
       counts[table] = rows.length;
-      // Chunked: one statement per 500 rows keeps far below PostgreSQL's parameter limit.
-      for (let i = 0; i < rows.length; i += 500) await tx.insertMany(entity, rows.slice(i, i + 500));
+      await insertInStatements(tx, entity, rows, 500);
       if (rows.length > 0) progress(`${table}: ${rows.length}`);
     }
     await tx.insert(DataLoadEntity, { loadedAt: new Date(), digest, counts });

@@ -5,7 +5,7 @@
  * cost more than the SQL itself), and the writers build them, so the entity metadata is the
  * one mapping between properties and columns.
  */
-import { JsonType, Reference, Type, type EntityMetadata, type Platform } from '@mikro-orm/core';
+import { JsonType, Reference, Type, type EntityClass, type EntityMetadata, type Platform } from '@mikro-orm/core';
 
 export type { Reference };
 import type { EntityManager, QueryBuilder } from '@mikro-orm/knex';
@@ -63,3 +63,21 @@ export function rowReader(em: EntityManager) {
   };
 }
 export type ReadRows = ReturnType<typeof rowReader>;
+
+/**
+ * Inserts rows in statements of at most `rowsPerStatement` rows (one statement per row set,
+ * far below PostgreSQL's 65 535 bind parameters), calling `onStatement` with each set's size.
+ */
+export async function insertInStatements<E extends object>(
+  em: EntityManager,
+  entity: EntityClass<E>,
+  rows: readonly Insert<E>[],
+  rowsPerStatement: number,
+  onStatement: (rows: number) => void = () => {},
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += rowsPerStatement) {
+    const chunk = rows.slice(i, i + rowsPerStatement);
+    await em.insertMany(entity, chunk as never);
+    onStatement(chunk.length);
+  }
+}

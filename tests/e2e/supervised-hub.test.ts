@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startHub, type Hub } from '../../tools/hub';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { post } from '../support/graphql';
+import { waitFor } from '../support/wait-for';
 
 let hub: Hub;
 const databases: TestDatabase[] = [];
@@ -42,16 +43,6 @@ const CLUSTERS = '{ clusters { id name } }';
 const regionsIn = (data: { clusters: Array<{ id: string } | null> } | null | undefined) =>
   [...new Set((data?.clusters ?? []).filter(Boolean).map((c) => c!.id.split('-')[0]))].sort();
 
-/** Polls until the condition holds or the time is up; returns whether it held. */
-async function eventually(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return false;
-}
-
 describe('a supervised hub', () => {
   it('serves every region', async () => {
     const res = await post(hub.gatewayUrl, CLUSTERS);
@@ -72,11 +63,13 @@ describe('a supervised hub', () => {
     expect(regionsIn(during.data as never)).toEqual(['syddanmark']);
     expect(during.errors?.map((e) => [e.extensions?.code, e.extensions?.serviceName])).toContainEqual(['DOWNSTREAM_SERVICE_ERROR', 'nordjylland']);
 
-    const back = await eventually(async () => {
-      const res = await post(hub.gatewayUrl, CLUSTERS);
-      return res.errors === undefined && regionsIn(res.data as never).includes('nordjylland');
-    }, 90_000);
-    expect(back).toBe(true);
+    await waitFor(
+      async () => {
+        const res = await post(hub.gatewayUrl, CLUSTERS);
+        return res.errors === undefined && regionsIn(res.data as never).includes('nordjylland');
+      },
+      { timeoutMs: 90_000, intervalMs: 200, description: 'every region to answer again' },
+    );
     expect(hub.services.nordjylland).not.toBe(killed);
     expect(hub.services.nordjylland.url).toBe(killed.url);
     expect(supervisorLog.join('\n')).toMatch(/nordjylland exited unexpectedly \(SIGKILL\); starting it again in \d+ ms/);

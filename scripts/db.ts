@@ -2,7 +2,9 @@
  * Database commands for a regional IT team, against the same database the subgraph uses
  * (<REGION>_DATABASE_URL or DATABASE_URL; otherwise the embedded database under .data/):
  *   npm run db:migrate -- nordjylland     apply pending migrations
- *   npm run db:load -- nordjylland        validate the data files, then replace the data in one transaction
+ *   npm run db:load -- nordjylland        validate the data files, then import every file (one transaction each):
+ *                                        the records of each file's document are created, updated or withdrawn;
+ *                                        records written through the API are kept, and conflicts are listed
  *                                        (the files of <REGION>_DATA_FILES when set; invalid files: exit 1, nothing written)
  *   npm run data:check                    validate and reconcile the data files only (no database)
  */
@@ -10,8 +12,7 @@ import { allRegions } from '../schema/contract/registry';
 import { regionalSubgraph } from '../services/regional/definition';
 import { connectDatabase } from '../services/regional/database/connect';
 import { migrate } from '../services/regional/database/prepare';
-import { digestDataDirectory, loadDataSet } from '../services/regional/data/load-data-set';
-import { readDataSet } from '../services/regional/data/read-data-set';
+import { importDataFiles } from '../services/regional/records/import-files';
 import { regionalConfigFromEnv } from '../services/regional/service';
 
 const names = allRegions().map((r) => r.slug).join('|');
@@ -32,10 +33,11 @@ async function main() {
     console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'migrations: up to date');
     if (command === 'load') {
       const dataDirectory = config.dataDirectory ?? definition.dataDirectory;
-      const set = readDataSet(dataDirectory, definition.name);
-      console.log(`validated ${set.files.length} data files; loading …`);
-      const { counts } = await loadDataSet(db.orm.em.fork(), set, digestDataDirectory(dataDirectory), (m) => console.log(`  ${m}`));
-      console.log(`loaded ${Object.values(counts).reduce((a, b) => a + b, 0)} rows`);
+      const { imported } = await importDataFiles(db.orm.em.fork(), definition.region, dataDirectory, { all: true, progress: (m) => console.log(`  ${m}`) });
+      for (const r of imported) {
+        console.log(`${r.file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.withdrawn} withdrawn`);
+        for (const c of r.conflicts) console.log(`  conflict: ${c.kind} ${c.id} ${c.field}: ${c.reason}; kept ${JSON.stringify(c.kept)}, the document says ${JSON.stringify(c.document)}`);
+      }
     }
   } finally {
     await db.close();

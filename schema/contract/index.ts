@@ -8,3 +8,4 @@ export * from './initiative';
 export * from './funds';
 export * from './agreement';
 export * from './health-cluster';
+export * from './records';

@@ -7,13 +7,15 @@ import { Source } from './source';
 export enum MeetingStatus {
   HELD = 'HELD',
   PLANNED = 'PLANNED',
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(MeetingStatus, {
   name: 'MeetingStatus',
-  description: 'Whether a meeting took place.',
+  description: 'Whether a meeting took place, is to take place or was called off.',
   valuesConfig: {
     HELD: { description: 'Held: minutes (referat) exist, or a document records its decisions.' },
     PLANNED: { description: 'Announced by a document; no record that it was held.' },
+    CANCELLED: { description: 'Announced, then called off (aflyst), as its body or secretariat records.' },
   },
 });
 

@@ -2,7 +2,7 @@
  * Scalars of the shared contract. Money is never a Float: the documents print whole
  * kroner and dashboards must show the same figures to the krone.
  */
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 import { InputValueError } from '../../platform/errors';
 import { MAX_YEAR, MIN_YEAR, calendarDateProblem } from './calendar';
 
@@ -70,4 +70,18 @@ export const KronerScalar = new GraphQLScalarType({
   serialize: toKroner,
   parseValue: toKroner,
   parseLiteral: (ast) => toKroner(ast.kind === Kind.INT ? Number(ast.value) : undefined),
+});
+
+/**
+ * A JSON value: the records the write API takes and the history gives back, in the data
+ * files' format (services/regional/data/format.ts documents every field). One format for the
+ * files and the API keeps one set of rules; the subgraph validates it and answers
+ * BAD_USER_INPUT naming each field path that breaks them.
+ */
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'A JSON value: a record in the data files’ format (see the README’s “Writing data”), or a record’s state in its history.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });

@@ -5,6 +5,8 @@
 import { join, resolve } from 'node:path';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
 import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { bearerAuthConfigFromEnv, createBearerVerifier, requireScope, type BearerAuthConfig } from '../../platform/bearer-auth';
+import { devKeyDirectoryFromEnv } from '../../platform/dev-token';
 import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { createLogger, type Logger } from '../../platform/logger';
 import { runMain } from '../../platform/run-main';
@@ -36,6 +38,8 @@ export interface RegionalServiceConfig {
   protection?: SubgraphProtection;
   /** SUBGRAPH_SECRET: only calls signed with it (the gateway's) are answered. */
   gatewaySecret?: string;
+  /** Who may write: the bearer tokens' issuer and keys (platform/bearer-auth.ts); absent: the development key outside production. */
+  auth?: BearerAuthConfig;
   onQuery?: (sql: string) => void;
 }
 
@@ -60,6 +64,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     cacheMaxAgeSeconds: envCacheMaxAge(),
     protection: subgraphProtectionFromEnv(),
     gatewaySecret: subgraphSecretFromEnv(),
+    auth: bearerAuthConfigFromEnv(devKeyDirectoryFromEnv()),
   };
 }
 
@@ -77,28 +82,39 @@ export async function startRegionalService(
   try {
     const { logger } = config;
     const files = config.dataDirectory === undefined ? definition : { ...definition, dataDirectory: config.dataDirectory };
-    const prepared = await prepareDatabase(db.orm, files, config.load, { progress: (m) => logger.info(`loaded ${m}`), keepLastGoodLoad: true });
+    const prepared = await prepareDatabase(db.orm, files, config.load, { progress: (m) => logger.info(`imported ${m}`), keepLastGoodLoad: true });
     if (prepared.migrations.length > 0) logger.info(`applied migrations: ${prepared.migrations.join(', ')}`);
-    const loadOf = `the load of ${prepared.loadedAt?.toISOString()}`;
+    if (prepared.imported.length > 0) logger.info(`imported ${prepared.imported.join(', ')}`);
+    for (const c of prepared.conflicts) {
+      logger.warn({ kind: c.kind, id: c.id, field: c.field }, `import conflict: ${c.kind} ${c.id} ${c.field}: ${c.reason} (npm run db:load lists both values)`);
+    }
     // Said once at start-up, and on every readiness answer while it holds.
     let dataDetail: string | undefined;
     if (prepared.invalidFiles) {
-      dataDetail = `stale: the data files do not validate; serving ${loadOf}`;
-      logger.warn(
-        { dataFiles: files.dataDirectory, problems: prepared.invalidFiles.length },
-        `the data files do not validate; serving ${loadOf} (${summariseProblems(prepared.invalidFiles)})`,
-      );
+      dataDetail = `stale: the data files do not validate; serving the load of ${prepared.loadedAt?.toISOString()}`;
+      logger.warn({ dataFiles: files.dataDirectory, problems: prepared.invalidFiles.length }, `${dataDetail} (${summariseProblems(prepared.invalidFiles)})`);
     } else if (prepared.stale) {
-      dataDetail = `stale: the data files changed since ${loadOf}`;
-      logger.warn('the data files changed since the last load: run `npm run db:load` to reload');
+      dataDetail = `stale: the data files changed since the load of ${prepared.loadedAt?.toISOString()}`;
+      logger.warn('the data files changed since the last load: run `npm run db:load` to import them');
     }
     const { schema } = await buildRegionalSchema(definition);
+    // Each subgraph checks write tokens itself: it may be reached without the gateway.
+    const auth = config.auth ?? { production: process.env.NODE_ENV === 'production', devKeyDirectory: devKeyDirectoryFromEnv() };
+    const refusal = (reason: string) => logger.info(`write refused: ${reason}`);
+    const verify = createBearerVerifier(auth, refusal);
+    const scope = `${definition.name}:write`;
     const http = await startService({
       name: definition.name,
       host: config.host,
       port: config.port,
       schema,
-      context: async ({ requestId }) => ({ ...createRegionalContext(db.orm.em as never, definition.region), requestId }),
+      context: async ({ req, requestId }) => ({
+        ...createRegionalContext(db.orm.em as never, definition.region, {
+          writer: async () => requireScope(await verify(req.headers.authorization), scope, refusal).subject,
+          log: (message) => logger.info({ requestId }, message),
+        }),
+        requestId,
+      }),
       ready: async () => {
         await db.orm.em.getConnection().execute('select 1');
         return dataDetail === undefined ? undefined : { data: dataDetail };

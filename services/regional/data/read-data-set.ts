@@ -70,19 +70,8 @@ const COLLECTIONS = [
 
 export function readDataSet(directory: string, region: string): DataSet {
   const problems: string[] = [];
-  const set: DataSet = {
-    region,
-    files: [],
-    clusters: [],
-    bodies: [],
-    people: [],
-    memberships: [],
-    meetings: [],
-    initiatives: [],
-    fundTables: [],
-    grants: [],
-    agreements: [],
-  };
+  const set = emptyDataSet(region);
+
   // Where each record was read, `file: collection.index`, for the messages of later checks.
   const where: Where = new WeakMap();
 
@@ -92,51 +81,92 @@ export function readDataSet(directory: string, region: string): DataSet {
   if (files.length === 0) throw new DataSetError(directory, ['no .json data files found']);
 
   for (const file of files) {
-    // Bytes, then strict UTF-8: a lenient decode would turn bad bytes into U+FFFD unnoticed.
-    const bytes = readFileSync(join(directory, file));
-    const encoding = utf8Problem(bytes);
-    if (encoding !== null) {
-      problems.push(`${file}: ${encoding}`);
+    const parsed = parseDataFile(readFileSync(join(directory, file)), file);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
       continue;
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder('utf-8').decode(bytes));
-    } catch (error) {
-      problems.push(`${file}: not valid JSON (${(error as Error).message})`);
-      continue;
-    }
-    const text = textProblems(raw);
-    problems.push(...text.map((p) => `${file}: ${p}`));
-    const parsed = DataFile.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-      continue;
-    }
-    if (text.length > 0) continue;
-    const data = parsed.data;
-    set.files.push({ file, document: data.document, title: data.title });
-    for (const key of COLLECTIONS) {
-      data[key].forEach((record, index) => {
-        const sourced = { ...record, document: data.document };
-        where.set(sourced, `${file}: ${key}.${index}`);
-        (set[key] as unknown[]).push(sourced);
-      });
-    }
+    addFile(set, file, parsed.data, where);
   }
-  if (problems.length === 0) problems.push(...checkReferences(set, where), ...checkFundTables(set, where));
+  if (problems.length === 0) problems.push(...checkDataSet(set, where));
   if (problems.length > 0) throw new DataSetError(directory, problems);
   return set;
 }
 
-type Where = WeakMap<object, string>;
+/**
+ * One data file (or a data set published through the API) checked against the text rules and
+ * the format: its data, or every problem, each prefixed with `label` (the file's name).
+ */
+export function parseDataFile(input: Uint8Array | unknown, label: string): { ok: true; data: DataFile } | { ok: false; problems: string[] } {
+  let raw: unknown = input;
+  if (input instanceof Uint8Array) {
+    // Bytes, then strict UTF-8: a lenient decode would turn bad bytes into U+FFFD unnoticed.
+    const encoding = utf8Problem(input);
+    if (encoding !== null) return { ok: false, problems: [`${label}: ${encoding}`] };
+    try {
+      raw = JSON.parse(new TextDecoder('utf-8').decode(input));
+    } catch (error) {
+      return { ok: false, problems: [`${label}: not valid JSON (${(error as Error).message})`] };
+    }
+  }
+  const problems = textProblems(raw).map((p) => `${label}: ${p}`);
+  const parsed = DataFile.safeParse(raw);
+  if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${label}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  return problems.length > 0 || !parsed.success ? { ok: false, problems } : { ok: true, data: parsed.data };
+}
 
-function checkReferences(set: DataSet, where: Where): string[] {
+/** An empty data set of the region, to add files or single records to. */
+export function emptyDataSet(region: string): DataSet {
+  return { region, files: [], clusters: [], bodies: [], people: [], memberships: [], meetings: [], initiatives: [], fundTables: [], grants: [], agreements: [] };
+}
+
+/** Adds a parsed file's records to the set, each with its document and its place for messages. */
+export function addFile(set: DataSet, file: string, data: DataFile, where: Where): void {
+  set.files.push({ file, document: data.document, title: data.title });
+  for (const key of COLLECTIONS) {
+    data[key].forEach((record, index) => {
+      const sourced = { ...record, document: data.document };
+      where.set(sourced, `${file}: ${key}.${index}`);
+      (set[key] as unknown[]).push(sourced);
+    });
+  }
+}
+
+/** Where each record was read, for messages: `file: collection.index`, or an argument's name. */
+export type Where = WeakMap<object, string>;
+
+/**
+ * A record already in the database, as the reference checks need it: a write or an import is
+ * checked against these and its own records, with the same rules as the data files.
+ * `kind` is the checks' word ("meeting", "agenda item", "fund table" …); `place` names where
+ * it is (its document) for the message about an id used twice.
+ */
+export interface ExistingRecord {
+  kind: string;
+  id: string;
+  clusterId: string | null;
+  name: string | null;
+  place: string;
+}
+
+/** References and fund tables of `set`, against its own records and `existing` ones. */
+export function checkDataSet(set: DataSet, where: Where, existing: readonly ExistingRecord[] = []): string[] {
+  return [...checkReferences(set, where, existing), ...checkFundTables(set, where)];
+}
+
+function checkReferences(set: DataSet, where: Where, existing: readonly ExistingRecord[]): string[] {
   const problems: string[] = [];
   const at = (record: object) => where.get(record) ?? '(unknown place)';
   const prefix = `${set.region}-`;
   const ids = new Map<string, string>();
   const people = new Map<string, { name: string; at: string }>();
+  // The cluster of each record that belongs to one, for the references that must stay in it.
+  const clusterOf = new Map<string, string>();
+  for (const r of existing) {
+    if (r.kind === 'person') people.set(r.id, { name: r.name ?? '', at: r.place });
+    else ids.set(`${r.kind}:${r.id}`, r.place);
+    if (r.clusterId !== null) clusterOf.set(`${r.kind}:${r.id}`, r.clusterId);
+  }
 
   const claim = (kind: string, id: string, place: string) => {
     if (!id.startsWith(prefix)) problems.push(`${place}: id "${id}" must start with "${prefix}"`);
@@ -163,8 +193,6 @@ function checkReferences(set: DataSet, where: Where): string[] {
   for (const g of set.grants) claim('grant', g.id, `${at(g)}.id`);
   for (const a of set.agreements) claim('agreement', a.id, `${at(a)}.id`);
 
-  // The cluster of each record that belongs to one, for the references that must stay in it.
-  const clusterOf = new Map<string, string>();
   for (const b of set.bodies) clusterOf.set(`body:${b.id}`, b.clusterId);
   for (const m of set.meetings) clusterOf.set(`meeting:${m.id}`, m.clusterId);
   for (const i of set.initiatives) clusterOf.set(`initiative:${i.id}`, i.clusterId);

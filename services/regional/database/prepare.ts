@@ -1,17 +1,22 @@
 /**
  * Brings a regional database up to date before the subgraph serves: runs pending
- * migrations, then loads the region's data files according to the load policy.
+ * migrations, then imports the region's data files according to the load policy. The
+ * database is the system of record: an import replaces only the records of the files'
+ * documents (records/import-document.ts), never what was written through the API.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { digestDataDirectory, lastLoad, loadDataSet, type Progress } from '../data/load-data-set';
-import { DataSetError, readDataSet } from '../data/read-data-set';
+import { DataSetError } from '../data/read-data-set';
 import type { RegionalSubgraphDefinition } from '../definition';
+import type { ImportConflict } from '../records/import-document';
+import { changedDataFiles, importDataFiles, importedDigests, lastImportAt } from '../records/import-files';
+
+export type Progress = (message: string) => void;
 
 /**
- * if-changed: load a database never loaded, or loaded from other data files or by another
- * loader version (the data is derived from files in the repository, so nothing is lost);
- * if-empty: load only a database never loaded; always: reload on every start;
- * never: serve what is there.
+ * if-changed: import the files whose content changed since their last import (all of them
+ * into a database never loaded); if-empty: import only into a database never loaded;
+ * always: import every file on every start (unchanged records stay as they are); never:
+ * serve what is there.
  */
 export type LoadPolicy = 'if-changed' | 'if-empty' | 'always' | 'never';
 export const LOAD_POLICIES: readonly LoadPolicy[] = ['if-changed', 'if-empty', 'always', 'never'];
@@ -23,14 +28,17 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
 
 export interface PrepareResult {
   migrations: string[];
-  loaded: boolean;
-  /** True when the data files changed since the database was last loaded. */
-  stale: boolean;
-  /** When the data the database serves was loaded; null for a database never loaded. */
+  /** The files imported at this start (empty when none changed). */
+  imported: string[];
+  /** What imports kept against the files: API corrections and records owned elsewhere. */
+  conflicts: ImportConflict[];
+  /** When the last import finished; null for a database never loaded. */
   loadedAt: Date | null;
+  /** True when the policy imported nothing and data files changed since their last import. */
+  stale: boolean;
   /**
-   * Set when the data files did not validate and the database's last completed load is
-   * served instead (only with `keepLastGoodLoad`): every problem, each naming file and path.
+   * Set when the data files did not validate and the database's earlier imports are served
+   * instead (only with `keepLastGoodLoad`): every problem, each naming file and path.
    */
   invalidFiles?: string[];
 }
@@ -38,38 +46,36 @@ export interface PrepareResult {
 export interface PrepareOptions {
   progress?: Progress;
   /**
-   * When the policy asks for a load, the data files do not validate and the database holds
-   * a completed earlier load: keep serving that load (the result says so in `invalidFiles`)
-   * instead of failing. A database never loaded still fails with the DataSetError. The
-   * subgraph sets this; `npm run db:load` and the scripts that need the files' data do not.
+   * When the policy asks for an import, the data files do not validate and the database holds
+   * earlier imports: keep serving them (the result says so in `invalidFiles`) instead of
+   * failing. A database never loaded still fails with the DataSetError. The subgraph sets
+   * this; `npm run db:load` does not.
    */
   keepLastGoodLoad?: boolean;
 }
 
 export async function prepareDatabase(
   orm: MikroORM,
-  definition: RegionalSubgraphDefinition,
+  definition: Pick<RegionalSubgraphDefinition, 'region' | 'dataDirectory'>,
   policy: LoadPolicy,
-  progressOrOptions: Progress | PrepareOptions = {},
+  { progress = () => {}, keepLastGoodLoad = false }: PrepareOptions = {},
 ): Promise<PrepareResult> {
-  const { progress = () => {}, keepLastGoodLoad = false } = typeof progressOrOptions === 'function' ? { progress: progressOrOptions } : progressOrOptions;
   const migrations = await migrate(orm);
   const em = orm.em.fork();
-  const previous = await lastLoad(em);
-  const digest = digestDataDirectory(definition.dataDirectory);
-  const changed = previous === null || previous.digest !== digest;
-  const mustLoad = policy === 'always' || (policy === 'if-empty' && previous === null) || (policy === 'if-changed' && changed);
-  if (mustLoad) {
-    // Validated and reconciled before a single row is written.
-    let set;
+  const neverLoaded = (await importedDigests(em)).size === 0;
+  const mustImport = policy === 'always' || policy === 'if-changed' || (policy === 'if-empty' && neverLoaded);
+  const result: PrepareResult = { migrations, imported: [], conflicts: [], loadedAt: null, stale: false };
+  if (mustImport) {
     try {
-      set = readDataSet(definition.dataDirectory, definition.name);
+      const done = await importDataFiles(em, definition.region, definition.dataDirectory, { all: policy === 'always', progress });
+      result.imported = done.imported.map((r) => r.file);
+      result.conflicts = done.imported.flatMap((r) => r.conflicts);
     } catch (error) {
-      if (!(keepLastGoodLoad && previous !== null && error instanceof DataSetError)) throw error;
-      return { migrations, loaded: false, stale: previous.digest !== digest, loadedAt: previous.loadedAt, invalidFiles: error.problems };
+      if (!(keepLastGoodLoad && !neverLoaded && error instanceof DataSetError)) throw error;
+      result.invalidFiles = error.problems;
     }
-    await loadDataSet(em, set, digest, progress);
-    return { migrations, loaded: true, stale: false, loadedAt: (await lastLoad(em))?.loadedAt ?? null };
   }
-  return { migrations, loaded: false, stale: previous !== null && previous.digest !== digest, loadedAt: previous?.loadedAt ?? null };
+  if (!mustImport && !neverLoaded) result.stale = (await changedDataFiles(em, definition.dataDirectory)).length > 0;
+  result.loadedAt = await lastImportAt(em);
+  return result;
 }

@@ -38,7 +38,7 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
   class ClusterResolver {
     @Query(() => [ClusterType], { name: `${slug}Clusters`, description: `All health clusters (sundhedsklynger) of ${regionOf(region).name}.` })
     async clusters(@Ctx() { em, loaders }: RegionalContext) {
-      const ids = await rowReader(em)(em.createQueryBuilder(ClusterEntity).select('id').orderBy({ id: QueryOrder.ASC }));
+      const ids = await rowReader(em)(em.createQueryBuilder(ClusterEntity).select('id').where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }));
       return (await loaders.clusterById.loadMany(ids.map((r) => r.id))).filter(Boolean);
     }
 
@@ -63,7 +63,7 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
       description: `The health agreements (sundhedsaftaler) of ${regionOf(region).name} held in the hub.`,
     })
     async healthAgreements(@Ctx() { em }: RegionalContext) {
-      return (await rowReader(em)(em.createQueryBuilder(HealthAgreementEntity).orderBy({ id: QueryOrder.ASC }))).map(agreementRecord);
+      return (await rowReader(em)(em.createQueryBuilder(HealthAgreementEntity).where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }))).map(agreementRecord);
     }
 
     @FieldResolver(() => Region, { description: 'The region (region) the cluster belongs to.' })

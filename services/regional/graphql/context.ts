@@ -8,9 +8,20 @@ export interface RegionalContext {
   /** A fork of the entity manager for this request alone: no identity map shared across requests. */
   em: EntityManager;
   loaders: Loaders;
+  /**
+   * The subject of the request's bearer token, when the token may write to this region;
+   * otherwise throws UNAUTHENTICATED or FORBIDDEN. Only write operations call it: reads are public.
+   */
+  writer(): Promise<string>;
+  /** A line to the service's log, for the progress of long writes. */
+  log(message: string): void;
 }
 
-export function createRegionalContext(em: EntityManager, region: RegionCode): Omit<RegionalContext, 'requestId'> {
+export function createRegionalContext(
+  em: EntityManager,
+  region: RegionCode,
+  request: { writer: () => Promise<string>; log: (message: string) => void },
+): Omit<RegionalContext, 'requestId'> {
   const fork = em.fork();
-  return { region, em: fork, loaders: createLoaders(fork) };
+  return { region, em: fork, loaders: createLoaders(fork), ...request };
 }

@@ -4,6 +4,8 @@
  * the keys of one tick and fetch them in one SQL statement, so the number of statements
  * of an operation does not grow with the number of rows it returns.
  *
+ * Lists leave withdrawn records out; a record asked for by id answers withdrawn or not.
+ *
  * Every read is a MikroORM QueryBuilder over the model's entities, returned as plain rows
  * keyed by property name (see model/plain.ts), never hydrated entities.
  */
@@ -21,13 +23,19 @@ import {
   InitiativeEntity,
   MeetingEntity,
   MembershipEntity,
+  HealthAgreementEntity,
   PersonEntity,
+  RecordChangeEntity,
+  RecordEntity,
   rowReader,
+  type Plain,
 } from '../model';
 import { withSource, type AgendaItemRecord, type MeetingRecord } from './records';
 import { clustersOf, distributeMeetings, groupByFilter, meetingFilterKey, type MeetingFilter } from './meeting-filter';
 
 export type { MeetingFilter } from './meeting-filter';
+
+export type RecordRow = Pick<Plain<RecordEntity>, 'kind' | 'id' | 'version' | 'createdAt' | 'updatedAt' | 'withdrawnAt'>;
 
 function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -66,7 +74,7 @@ export function createLoaders(em: EntityManager) {
       await Promise.all(
         groupByFilter(keys).map(async (group) => {
           const { from: after, to: before, status } = group[0];
-          const query = from(MeetingEntity).where({ cluster: { $in: clustersOf(group) } });
+          const query = from(MeetingEntity).where({ cluster: { $in: clustersOf(group) }, withdrawnAt: null });
           if (after) query.andWhere({ date: { $gte: after } });
           if (before) query.andWhere({ date: { $lte: before } });
           if (status) query.andWhere({ status });
@@ -89,9 +97,36 @@ export function createLoaders(em: EntityManager) {
     personById: byId(async (ids) => sourced(await read(from(PersonEntity).where({ id: { $in: [...ids] } })))),
     meetingById: byId(async (ids) => sourced(await read(from(MeetingEntity).where({ id: { $in: [...ids] } })))),
     initiativeById: byId(async (ids) => sourced(await read(from(InitiativeEntity).where({ id: { $in: [...ids] } })))),
+    membershipById: byId(async (ids) => sourced(await read(from(MembershipEntity).where({ id: { $in: [...ids] } })))),
+    fundTableById: byId(async (ids) => sourced(await read(from(FundTableEntity).where({ id: { $in: [...ids] } })))),
+    grantById: byId(async (ids) => sourced(await read(from(GrantEntity).where({ id: { $in: [...ids] } })))),
+    agreementById: byId(async (ids) => read(from(HealthAgreementEntity).where({ id: { $in: [...ids] } }))),
+    /** A record's version, times and state, by `kind:id` (records/kinds.ts names the kinds). */
+    recordByKey: new DataLoader<string, RecordRow | null>(async (keys) => {
+      const pairs = keys.map((k) => k.split(':') as [string, string]);
+      const rows = await read(
+        from(RecordEntity)
+          .select(['kind', 'id', 'version', 'createdAt', 'updatedAt', 'withdrawnAt'])
+          .where({ $or: [...new Set(pairs.map(([kind]) => kind))].map((kind) => ({ kind, id: { $in: pairs.filter(([k]) => k === kind).map(([, id]) => id) } })) }),
+      );
+      const found = new Map(rows.map((r) => [`${r.kind}:${r.id}`, r as RecordRow]));
+      return keys.map((k) => found.get(k) ?? null);
+    }),
+    /** A record's changes, oldest first, by `kind:id`. */
+    historyByKey: groupedBy(
+      async (keys) => {
+        const pairs = keys.map((k) => k.split(':') as [string, string]);
+        return read(
+          from(RecordChangeEntity)
+            .where({ $or: [...new Set(pairs.map(([kind]) => kind))].map((kind) => ({ kind, recordId: { $in: pairs.filter(([k]) => k === kind).map(([, id]) => id) } })) })
+            .orderBy({ id: QueryOrder.ASC }),
+        );
+      },
+      (c) => `${c.kind}:${c.recordId}`,
+    ),
     meetings,
     bodiesByCluster: groupedBy(
-      async (ids) => sourced(await read(from(BodyEntity).where({ cluster: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await read(from(BodyEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (b) => b.cluster,
     ),
     agendaItemsByMeeting: groupedBy(
@@ -111,24 +146,25 @@ export function createLoaders(em: EntityManager) {
       (a) => a.meeting,
     ),
     membershipsByBody: groupedBy(
-      async (ids) => sourced(await read(from(MembershipEntity).where({ body: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await read(from(MembershipEntity).where({ body: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (m) => m.body,
     ),
     membershipsByPerson: groupedBy(
-      async (ids) => sourced(await read(from(MembershipEntity).where({ person: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await read(from(MembershipEntity).where({ person: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (m) => m.person,
     ),
     /** Everyone with a seat in one of the cluster's bodies or listed at one of its meetings. */
     peopleByCluster: groupedBy(
       async (ids) => {
         const list = [...ids];
-        const seats = from(MembershipEntity, 'ms').select(['b.cluster', 'ms.person']).join('ms.body', 'b').where({ 'b.cluster': { $in: list } });
-        const listed = from(AttendanceEntity, 'at').select(['mt.cluster', 'at.person']).join('at.meeting', 'mt').where({ 'mt.cluster': { $in: list } });
+        const seats = from(MembershipEntity, 'ms').select(['b.cluster', 'ms.person']).join('ms.body', 'b').where({ 'b.cluster': { $in: list }, 'ms.withdrawnAt': null });
+        const listed = from(AttendanceEntity, 'at').select(['mt.cluster', 'at.person']).join('at.meeting', 'mt').where({ 'mt.cluster': { $in: list }, 'mt.withdrawnAt': null });
         const found = await read<PersonEntity, { clusterId: string }>(
           from(PersonEntity, 'p')
             .select(['p.*', raw('c.cluster_id as "clusterId"')])
             .distinct()
             .join(seats.getKnexQuery().union(listed.getKnexQuery()), 'c', { 'c.person_id': sql.ref('p.id') })
+            .where({ withdrawnAt: null })
             .orderBy({ name: QueryOrder.ASC }),
         );
         return sourced(found);
@@ -136,19 +172,19 @@ export function createLoaders(em: EntityManager) {
       (p) => p.clusterId,
     ),
     initiativesByCluster: groupedBy(
-      async (ids) => sourced(await read(from(InitiativeEntity).where({ cluster: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await read(from(InitiativeEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (i) => i.cluster,
     ),
     initiativesByParent: groupedBy(
-      async (ids) => sourced(await read(from(InitiativeEntity).where({ parent: { $in: [...ids] } }).orderBy({ ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await read(from(InitiativeEntity).where({ parent: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (i) => i.parent,
     ),
     fundTablesByCluster: groupedBy(
-      async (ids) => sourced(await read(from(FundTableEntity).where({ cluster: { $in: [...ids] } }).orderBy({ reportedOn: QueryOrder.ASC, id: QueryOrder.ASC }))),
+      async (ids) => sourced(await read(from(FundTableEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ reportedOn: QueryOrder.ASC, id: QueryOrder.ASC }))),
       (t) => t.cluster,
     ),
     grantsByCluster: groupedBy(
-      async (ids) => sourced(await read(from(GrantEntity).where({ cluster: { $in: [...ids] } }).orderBy({ id: QueryOrder.ASC }))),
+      async (ids) => sourced(await read(from(GrantEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }))),
       (g) => g.cluster,
     ),
   };

@@ -1,11 +1,11 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { AgreementGoalArea, AgreementMilestone, AgreementOrganisation, AgreementPrinciple } from '../../../schema/contract';
 import type { AgreementFactValue } from '../data/format';
-import { SourcedEntity } from './sourced';
+import { RecordRowEntity } from './sourced';
 
 /** A region-wide health agreement; its parts are read whole, so they are stored as JSON. */
 @Entity({ tableName: 'health_agreement' })
-export class HealthAgreementEntity extends SourcedEntity {
+export class HealthAgreementEntity extends RecordRowEntity {
   @PrimaryKey({ type: 'text' })
   id!: string;
 

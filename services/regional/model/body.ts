@@ -1,10 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { BodyLevel } from '../../../schema/contract';
 import { ClusterEntity } from './cluster';
-import { SourcedEntity } from './sourced';
+import { RecordRowEntity } from './sourced';
 
 @Entity({ tableName: 'body' })
-export class BodyEntity extends SourcedEntity {
+export class BodyEntity extends RecordRowEntity {
   @PrimaryKey({ type: 'text' })
   id!: string;
 

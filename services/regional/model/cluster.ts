@@ -1,9 +1,9 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { RegionCode } from '../../../schema/contract';
-import { SourcedEntity } from './sourced';
+import { RecordRowEntity } from './sourced';
 
 @Entity({ tableName: 'cluster' })
-export class ClusterEntity extends SourcedEntity {
+export class ClusterEntity extends RecordRowEntity {
   @PrimaryKey({ type: 'text' })
   id!: string;
 

@@ -3,14 +3,14 @@ import type { FundColumnValue, FundPositionRefsValue, FundRowValue } from '../da
 import { ClusterEntity } from './cluster';
 import { InitiativeEntity } from './initiative';
 import { MeetingEntity } from './meeting';
-import { SourcedEntity } from './sourced';
+import { RecordRowEntity } from './sourced';
 
 /**
  * A fund table as printed. Rows live in one JSON column: a table is always read whole,
  * and keeping it whole keeps it exactly as the document prints it.
  */
 @Entity({ tableName: 'fund_table' })
-export class FundTableEntity extends SourcedEntity {
+export class FundTableEntity extends RecordRowEntity {
   @PrimaryKey({ type: 'text' })
   id!: string;
 
@@ -43,7 +43,7 @@ export class FundTableEntity extends SourcedEntity {
 }
 
 @Entity({ tableName: 'grant_record' })
-export class GrantEntity extends SourcedEntity {
+export class GrantEntity extends RecordRowEntity {
   @PrimaryKey({ type: 'text' })
   id!: string;
 

@@ -1,21 +1,21 @@
 import { BodyEntity } from './body';
 import { ClusterEntity } from './cluster';
-import { DataLoadEntity } from './data-load';
 import { FundTableEntity, GrantEntity } from './funds';
 import { HealthAgreementEntity } from './agreement';
 import { InitiativeEntity } from './initiative';
 import { AgendaItemAbsenteeEntity, AgendaItemEntity, AttendanceEntity, MeetingEntity } from './meeting';
 import { MembershipEntity, PersonEntity } from './person';
+import { DocumentImportEntity, RecordChangeEntity, RecordEntity } from './record';
 
 export * from './agreement';
 export * from './body';
 export * from './cluster';
-export * from './data-load';
 export * from './funds';
 export * from './initiative';
 export * from './meeting';
 export * from './person';
 export * from './plain';
+export * from './record';
 
 export const regionalEntities = [
   ClusterEntity,
@@ -30,5 +30,7 @@ export const regionalEntities = [
   FundTableEntity,
   GrantEntity,
   HealthAgreementEntity,
-  DataLoadEntity,
+  RecordEntity,
+  RecordChangeEntity,
+  DocumentImportEntity,
 ];

@@ -1,10 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { InitiativeKind, type Cost, type InitiativeDecision, type SuccessorRecommendation, type Target } from '../../../schema/contract';
 import { ClusterEntity } from './cluster';
-import { SourcedEntity } from './sourced';
+import { RecordRowEntity } from './sourced';
 
 @Entity({ tableName: 'initiative' })
-export class InitiativeEntity extends SourcedEntity {
+export class InitiativeEntity extends RecordRowEntity {
   @PrimaryKey({ type: 'text' })
   id!: string;
 

@@ -3,11 +3,11 @@ import { AttendanceStatus, MeetingStatus, type Recommendation } from '../../../s
 import { BodyEntity } from './body';
 import { ClusterEntity } from './cluster';
 import { PersonEntity } from './person';
-import { SourcedEntity } from './sourced';
+import { RecordRowEntity, SourcedEntity } from './sourced';
 
 @Entity({ tableName: 'meeting' })
 @Index({ properties: ['cluster', 'date'] })
-export class MeetingEntity extends SourcedEntity {
+export class MeetingEntity extends RecordRowEntity {
   @PrimaryKey({ type: 'text' })
   id!: string;
 

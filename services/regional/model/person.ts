@@ -1,9 +1,9 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { BodyEntity } from './body';
-import { SourcedEntity } from './sourced';
+import { RecordRowEntity } from './sourced';
 
 @Entity({ tableName: 'person' })
-export class PersonEntity extends SourcedEntity {
+export class PersonEntity extends RecordRowEntity {
   @PrimaryKey({ type: 'text' })
   id!: string;
 
@@ -12,7 +12,7 @@ export class PersonEntity extends SourcedEntity {
 }
 
 @Entity({ tableName: 'membership' })
-export class MembershipEntity extends SourcedEntity {
+export class MembershipEntity extends RecordRowEntity {
   @PrimaryKey({ type: 'text' })
   id!: string;
 

@@ -1,10 +1,10 @@
 /**
- * The loader's mapping from data-file records to rows of the model, through the entity
+ * The import's mapping from data-file records to rows of the model, through the entity
  * metadata alone (MikroORM discovery without a database connection).
  */
 import { MikroORM } from '@mikro-orm/postgresql';
 import { regionalEntities, AgendaItemAbsenteeEntity, GrantEntity, MeetingEntity } from '../../../services/regional/model';
-import { orderParentsFirst, rowFromFile } from '../../../services/regional/data/load-data-set';
+import { orderParentsFirst, rowFromFile } from '../../../services/regional/records/project';
 import { MeetingStatus } from '../../../schema/contract';
 
 let orm: MikroORM;
@@ -41,14 +41,16 @@ describe('rows from data files', () => {
 describe('initiatives in insert order', () => {
   it('puts parents before their parts and keeps each one’s position in the files', () => {
     const items = [
-      { id: 'part', parentId: 'top' },
-      { id: 'top', parentId: null },
-      { id: 'subpart', parentId: 'part' },
+      { id: 'part', data: { parentId: 'top' }, ordinal: 0 },
+      { id: 'top', data: { parentId: null }, ordinal: 1 },
+      { id: 'subpart', data: { parentId: 'part' }, ordinal: 2 },
+      // A parent outside the list exists already.
+      { id: 'other', data: { parentId: 'elsewhere' }, ordinal: 3 },
     ];
-    expect(orderParentsFirst(items).map(({ item, ordinal }) => [item.id, ordinal])).toEqual([['top', 1], ['part', 0], ['subpart', 2]]);
+    expect(orderParentsFirst(items).map(({ id, ordinal }) => [id, ordinal])).toEqual([['top', 1], ['other', 3], ['part', 0], ['subpart', 2]]);
   });
 
   it('refuses a cycle', () => {
-    expect(() => orderParentsFirst([{ id: 'a', parentId: 'b' }, { id: 'b', parentId: 'a' }])).toThrow(/cycle/);
+    expect(() => orderParentsFirst([{ id: 'a', data: { parentId: 'b' } }, { id: 'b', data: { parentId: 'a' } }])).toThrow(/cycle/);
   });
 });

@@ -1,0 +1,121 @@
+/**
+ * What every record answers of its own life (as OParl's `created`, `modified`, `deleted`):
+ * its version, when it was created and last changed, whether it is withdrawn, and the
+ * history of every change with who made it. And what the write operations answer.
+ */
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar, JSONScalar } from './scalars';
+
+export enum RecordState {
+  ACTIVE = 'ACTIVE',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(RecordState, {
+  name: 'RecordState',
+  description: 'Whether a record is in the lists. A withdrawn record is never deleted: it answers by id, with its history.',
+  valuesConfig: {
+    ACTIVE: { description: 'In the lists.' },
+    WITHDRAWN: { description: 'Withdrawn: out of every list; asked for by id it still answers, as it last was.' },
+  },
+});
+
+export enum ChangeOperation {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  WITHDRAW = 'WITHDRAW',
+}
+registerEnumType(ChangeOperation, { name: 'ChangeOperation', description: 'What a change of a record did.' });
+
+/** The kinds of record the write operations take, named as the data files' collections are. */
+export enum WritableKind {
+  PERSON = 'person',
+  BODY = 'body',
+  MEMBERSHIP = 'membership',
+  MEETING = 'meeting',
+  INITIATIVE = 'initiative',
+  FUND_TABLE = 'fundTable',
+  GRANT = 'grant',
+  AGREEMENT = 'agreement',
+}
+registerEnumType(WritableKind, { name: 'RecordKind', description: 'A kind of record that can be written and withdrawn.' });
+
+@ObjectType({ description: 'One change of a record, appended in the same transaction as the change itself and never altered.' })
+export class RecordChange {
+  @Field(() => DateTimeScalar)
+  at!: Date;
+
+  @Field({ description: 'Who made it: the subject of the writer’s token, or `import:<file>` for an import of the repository’s data files.' })
+  subject!: string;
+
+  @Field(() => ChangeOperation)
+  operation!: ChangeOperation;
+
+  @Field(() => Int, { description: 'The version the change made.' })
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'The document the change was imported with; null for a change made through the write operations.' })
+  document!: string | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'The record before the change, in the data files’ format; null for a creation.' })
+  before!: unknown;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'The record after the change; null for a withdrawal.' })
+  after!: unknown;
+}
+
+@ObjectType({ description: 'The outcome of a withdrawal.' })
+export class WithdrawResult {
+  @Field(() => WritableKind)
+  kind!: WritableKind;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The version the withdrawal made.' })
+  version!: number;
+
+  @Field(() => RecordState)
+  state!: RecordState;
+}
+
+@ObjectType({ description: 'A field where a published or imported document disagrees with what the hub keeps, and what it kept.' })
+export class ImportConflict {
+  @Field()
+  kind!: string;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'The field, or "(record)" when the whole record was kept.' })
+  field!: string;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'What the hub keeps.' })
+  kept!: unknown;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'What the document says.' })
+  document!: unknown;
+
+  @Field({ description: 'Why, e.g. "kept: corrected through the API".' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'What a published data set changed, in one transaction.' })
+export class PublishReport {
+  @Field({ description: 'The document the data set is the minutes of.' })
+  document!: string;
+
+  @Field(() => Int)
+  created!: number;
+
+  @Field(() => Int)
+  updated!: number;
+
+  @Field(() => Int)
+  unchanged!: number;
+
+  @Field(() => Int, { description: 'Records of the document that the data set no longer lists: withdrawn, not deleted.' })
+  withdrawn!: number;
+
+  @Field(() => [ImportConflict])
+  conflicts!: ImportConflict[];
+}

@@ -182,7 +182,7 @@ describe('writing through the API', () => {
     const done = await withdrawRecord(em(), writer, recordKind('meeting'), id, stored.version);
     expect(done.version).toBe(stored.version + 1);
     expect(await count(`meeting where id = ? and withdrawn_at is not null`, [id])).toBe(1);
-    expect((await run(`select operation from record_change where record_id = ? order by id`, [id])).map((r: { operation: string }) => r.operation)).toEqual([
+    expect((await run(`select operation from record_change where record_id = ? order by id`, [id])).map((r) => r.operation)).toEqual([
       'CREATE',
       'UPDATE',
       'WITHDRAW',

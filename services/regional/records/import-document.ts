@@ -19,7 +19,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RegionCode } from '../../../schema/contract';
 import type { DataFile } from '../data/format';
 import { DataSetError, addFile, checkDataSet, emptyDataSet, type DataSet, type Where } from '../data/read-data-set';
-import { DocumentImportEntity, RecordChangeEntity, RecordEntity, rowReader } from '../model';
+import { DocumentImportEntity, RecordChangeEntity, RecordEntity, insertInStatements, rowReader, type Insert } from '../model';
 import { RECORD_KINDS, recordKind, type RecordKind } from './kinds';
 import { writeProjection, type ProjectedRecord } from './project';
 import { appendChange, existingRecords, findRecords, lockWrites, type StoredRecord } from './store';
@@ -119,6 +119,8 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
     const lastImported = await lastImportedData(tx, [...current.values()].filter((r) => r.corrected.length > 0));
     const positions = await positionsOf(tx, [...names]);
 
+    const created: Insert<RecordEntity>[] = [];
+    const creations: Array<Omit<Insert<RecordChangeEntity>, 'id'>> = [];
     for (const kind of RECORD_KINDS) {
       const projected: ProjectedRecord[] = [];
       const records = set[kind.collection] as Array<Record<string, unknown> & { id: string; document: string }>;
@@ -134,8 +136,8 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
         index.set(document, n + 1);
         const ordinal = positions.get(document)! * 100_000 + n;
         if (!stored) {
-          await tx.insert(RecordEntity, { kind: kind.name, id: record.id, document, origin: 'IMPORT', version: 1, createdAt: now, updatedAt: now, withdrawnAt: null, data: record, corrected: [] });
-          await appendChange(tx, { at: now, subject: options.subject, operation: 'CREATE', kind: kind.name, recordId: record.id, version: 1, document, before: null, after: record });
+          created.push({ kind: kind.name, id: record.id, document, origin: 'IMPORT', version: 1, createdAt: now, updatedAt: now, withdrawnAt: null, data: record, corrected: [] });
+          creations.push({ at: now, subject: options.subject, operation: 'CREATE', kind: kind.name, recordId: record.id, version: 1, document, before: null, after: record });
           projected.push({ id: record.id, document, data: record, withdrawnAt: null, ordinal });
           report.created++;
           continue;
@@ -153,6 +155,9 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
         await appendChange(tx, { at: now, subject: options.subject, operation: 'UPDATE', kind: kind.name, recordId: record.id, version, document, before: stored.data, after: merged });
         report.updated++;
       }
+      // New records in few statements: a published data set may hold thousands.
+      await insertInStatements(tx, RecordEntity, created.splice(0), 500);
+      await insertInStatements(tx, RecordChangeEntity, creations.splice(0) as Insert<RecordChangeEntity>[], 500);
       await writeProjection(tx, region, kind, projected);
       if (records.length > 0) progress(`${kind.collection}: ${records.length}`);
     }

@@ -15,10 +15,20 @@ const swc = [
 // Suites that start databases, subgraphs or a browser take seconds, not milliseconds.
 const testTimeout = 60_000;
 
+/**
+ * ESM-only packages (jose) are compiled to CommonJS by the same transform and loaded as
+ * such by tests/support/commonjs-runtime.cjs: jest cannot require() them otherwise.
+ */
+const { ESM_ONLY_PACKAGES } = require('./tests/support/commonjs-runtime.cjs');
+const esmOnly = `(?:${ESM_ONLY_PACKAGES.join('|')})`;
+const swcJs = [swc[0], { ...swc[1], jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' } }];
+
 /** What every project shares (projects do not inherit the root's options). */
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  runtime: '<rootDir>/tests/support/commonjs-runtime.cjs',
+  transform: { '^.+\\.ts$': swc, [`/node_modules/${esmOnly}/.+\\.js$`]: swcJs },
+  transformIgnorePatterns: [`/node_modules/(?!${esmOnly}/)`],
   setupFiles: ['reflect-metadata', '<rootDir>/tests/support/quiet-logs.ts'],
   testTimeout,
 };

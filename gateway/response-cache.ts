@@ -22,6 +22,14 @@
  * that cannot be keyed (nested too deeply to serialise) is answered 400 BAD_REQUEST. A
  * request with an Authorization header is neither served from nor stored in the cache: its
  * answer may be one user's.
+ *
+ * Writes: a mutation through the gateway that wrote something empties the whole cache
+ * (clear(), called by gateway/plugins/mutation-cache.ts before the mutation's answer is
+ * sent), so the next read of any region shows the write. A read that was already on its way
+ * to the subgraphs when the cache was emptied may carry data from before the write: its
+ * answer is passed on but not kept. The cache knows only what goes through this gateway: a
+ * write sent to a subgraph directly, a data reload, or a write through another gateway
+ * instance shows here once the answers kept before it reach their max-age.
  */
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -81,6 +89,8 @@ export function cacheKey(body: unknown): string {
 export type ResponseCacheMiddleware = RequestHandler & {
   /** Entries held and the bytes they count (keys, answers, overhead). */
   held(): { entries: number; bytes: number };
+  /** Drops every entry, and keeps no answer to a request that arrived before. */
+  clear(): void;
 };
 
 export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now = Date.now, logger }: ResponseCacheOptions): ResponseCacheMiddleware {
@@ -91,6 +101,8 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
     ttlAutopurge: true,
     perf: { now },
   });
+  // Counts clear()s: an answer is kept only if none happened while it was being made.
+  let generation = 0;
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     if (maxAgeSeconds <= 0 || req.method !== 'POST' || typeof req.body !== 'object' || req.body === null || req.headers.authorization !== undefined) {
       next();
@@ -119,6 +131,7 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
       cache.delete(key);
     }
     // A miss: pass on, and keep the answer if Apollo marks it cacheable.
+    const startedIn = generation;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -128,7 +141,7 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
     }) as Response['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
-      const seconds = res.statusCode === 200 ? cacheableFor(res.getHeader('cache-control') as string | undefined, maxAgeSeconds) : 0;
+      const seconds = res.statusCode === 200 && generation === startedIn ? cacheableFor(res.getHeader('cache-control') as string | undefined, maxAgeSeconds) : 0;
       if (seconds > 0) {
         const entry = { body: Buffer.concat(chunks), contentType: String(res.getHeader('content-type') ?? 'application/json'), storedAt: at, maxAgeSeconds: seconds };
         cache.set(key, entry, { ttl: seconds * 1000, start: at });
@@ -137,5 +150,11 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
     }) as Response['end'];
     next();
   };
-  return Object.assign(middleware, { held: () => ({ entries: cache.size, bytes: cache.calculatedSize }) });
+  return Object.assign(middleware, {
+    held: () => ({ entries: cache.size, bytes: cache.calculatedSize }),
+    clear: () => {
+      generation++;
+      cache.clear();
+    },
+  });
 }

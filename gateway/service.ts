@@ -3,7 +3,9 @@
  * time (schema/supergraph.graphql). This is where its parts are put together:
  * - subgraph calls: SubgraphDataSource over the fetch policy of gateway/fetchers
  *   (timeouts, a circuit breaker per subgraph, deduplication);
- * - before Apollo: the request id (platform), then the response cache (response-cache.ts);
+ * - before Apollo: the request id (platform), then the response cache (response-cache.ts),
+ *   which a mutation that wrote something empties (plugins/mutation-cache.ts);
+ * - the client's Authorization header, in the context, passed on to every subgraph call;
  * - in Apollo: operation limits (platform/operation-limits.ts, with schema/list-sizes.ts), masked errors (error-masking.ts),
  *   request logging and cache hints (platform);
  * - the offline sandbox at its root.
@@ -16,9 +18,10 @@ import { operationLimits } from '../platform/operation-limits';
 import { LIST_SIZES } from '../schema/list-sizes';
 import { NotReadyError } from '../platform/readiness';
 import type { GatewayConfig } from './config';
-import { SubgraphDataSource } from './datasources/subgraph-data-source';
+import { SubgraphDataSource, type GatewayContext } from './datasources/subgraph-data-source';
 import { maskGatewayError } from './error-masking';
 import { subgraphFetcher } from './fetchers';
+import { mutationCache } from './plugins/mutation-cache';
 import { operationResolution } from './plugins/operation-resolution';
 import { responseCache } from './response-cache';
 import { useLocalSandbox } from './sandbox';
@@ -55,19 +58,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     },
   });
   const limits = operationLimits(config.limits, LIST_SIZES);
+  const cache = responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger });
 
   return startService({
     name: 'gateway',
     host: config.host,
     port: config.port,
     gateway,
-    context: async ({ requestId }) => ({ requestId }),
+    // The client's token goes on to the subgraphs, which decide what it may write.
+    context: async ({ req, requestId }): Promise<GatewayContext> => ({ requestId, authorization: req.headers.authorization }),
     introspection: config.introspection,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [...limits.plugins, operationResolution()],
+    plugins: [...limits.plugins, operationResolution(), mutationCache(cache)],
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
-    graphqlMiddleware: [responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger })],
+    graphqlMiddleware: [cache],
     formatError: maskGatewayError(logger),
     routers: config.sandbox ? [useLocalSandbox()] : [],
     corsOrigins: config.corsOrigins,

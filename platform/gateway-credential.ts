@@ -7,10 +7,12 @@
  * expose its subgraph over a network it does not control (HOST=0.0.0.0), and whoever can read
  * one call there would otherwise hold the secret for good. A signed call gives an observer
  * nothing to forge another body with, and only a replay of that same body within
- * SIGNATURE_TOLERANCE_SECONDS: every call the gateway makes today is a read, so a replay
- * returns what the observer already saw. (Once the gateway sends mutations, a nonce kept for
- * the tolerance window would close that too.) The window allows for clock skew between the
- * gateway's machine and the subgraph's; both should keep time with NTP.
+ * SIGNATURE_TOLERANCE_SECONDS. A replayed read returns what the observer already saw. The
+ * gateway carries mutations too, with the client's bearer token (platform/bearer-auth.ts):
+ * a replayed write is refused when it names the version it expects (CONFLICT), but the token
+ * itself crosses the same link, so a link that carries writes needs TLS or a network nobody
+ * else reads; the signature does not replace that. The window allows for clock skew between
+ * the gateway's machine and the subgraph's; both should keep time with NTP.
  *
  * The signature is compared in constant time (crypto.timingSafeEqual). An unsigned call, a
  * wrong or stale one, answers 401 with a GraphQL error coded UNAUTHENTICATED before anything

@@ -22,6 +22,7 @@ import { withoutSuggestions } from './operation-limits';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseSizeLimit } from './response-limit';
 import type { Logger } from './logger';
 import { cachedReadiness, envReadinessCacheMs } from './readiness';
+import { uncachedMutations } from './uncached-mutations';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
 import { applyServerLimits, serverLimitsFromEnv, serverOptions, type ServerLimits } from './server-limits';
@@ -48,7 +49,8 @@ export interface ServiceOptions<C extends RequestContext> {
   validationRules?: ValidationRule[];
   /**
    * How long answers may be cached, as a Cache-Control hint to the gateway and clients
-   * (Apollo's cache-control plugin with this default max-age); 0: not at all.
+   * (Apollo's cache-control plugin with this default max-age); 0: not at all. Answers to
+   * mutations are never cacheable (uncached-mutations.ts).
    */
   cacheMaxAgeSeconds?: number;
   /** Options of graphql-js's parser, e.g. maxTokens. */
@@ -128,7 +130,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
       // Inline traces only serve Apollo's hosted usage reporting, which this hub does not use.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       useRequestLogging<C>(logger),
-      ...(options.cacheMaxAgeSeconds !== undefined ? [ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAgeSeconds })] : []),
+      ...(options.cacheMaxAgeSeconds !== undefined ? [ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAgeSeconds }), uncachedMutations<C>()] : []),
       ...(options.plugins ?? []),
     ],
   });

@@ -1,8 +1,9 @@
 /**
  * The data source of one subgraph: Apollo's RemoteGraphQLDataSource with the gateway's
  * fetcher (timeouts, deduplication: gateway/fetchers), plus what is the data source's own
- * concern: it passes the request id on to the subgraph, signs each call with the subgraph
- * secret when one is configured (platform/gateway-credential.ts), and a call that fails in
+ * concern: it passes the request id and the client's Authorization header on to the
+ * subgraph, signs each call with the subgraph secret when one is configured
+ * (platform/gateway-credential.ts), and a call that fails in
  * transport (refused, reset, timed out, a non-2xx status) becomes an error with a code and
  * the subgraph's name, so a dashboard can tell which region is missing. The transport
  * message, with the subgraph's URL, stays in the error's cause, for the logs only.
@@ -21,7 +22,12 @@ import { REQUEST_ID_HEADER, type RequestContext } from '../../platform/request-i
 import type { SubgraphFetcher } from '../fetchers';
 import { subgraphFailure } from '../subgraph-errors';
 
-type Context = Partial<RequestContext>;
+/** The gateway's request context: the request id, and the client's Authorization header if it sent one. */
+export interface GatewayContext extends RequestContext {
+  authorization?: string;
+}
+
+type Context = Partial<GatewayContext>;
 
 /** Adds the gateway's signature of the body; outermost, so a shared (deduplicated) call carries one. */
 function signed(fetcher: SubgraphFetcher, secret: string): SubgraphFetcher {
@@ -56,6 +62,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Context> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Context>) {
     if (context?.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The subgraph decides what the token may write (platform/bearer-auth.ts); the gateway only
+    // carries it, to every subgraph the operation needs. The gateway's signature covers the
+    // body, not the headers, so a call with a token is signed like any other.
+    if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<Context>): Promise<GatewayGraphQLResponse> {

@@ -6,7 +6,6 @@
  * Runs on the embedded database (persisted in a temporary folder), or on PostgreSQL when
  * TEST_DATABASE_URL is set.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +13,8 @@ import { startServiceProcess, type ServiceProcess } from '../../tools/hub';
 import { regionalSubgraph } from '../../services/regional/definition';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { post } from '../support/graphql';
+import { runScript } from '../support/run-script';
 
-const ROOT = join(__dirname, '..', '..');
 const FILE = 'seed-004-sydvestjylland-2023-12-05.json';
 const MEETING = 'syddanmark-sydvestjylland-politisk-2023-12-05';
 
@@ -37,18 +36,6 @@ function badCopy(): string {
 const bad = badCopy();
 const DATE_PROBLEM = `${FILE}: meetings.0.date: 2024-02-31 is not a calendar date: February 2024 has 29 days`;
 const NUL_PROBLEM = `${FILE}: meetings.0.agendaItems.2.title: contains the control character U+0000 (NUL)`;
-
-/** Runs a script of the repository as `npm run …` would, with the test's environment added. */
-function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['-r', join(ROOT, 'tools', 'register.js'), join(ROOT, script), ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const databaseOf = new Map<string, TestDatabase>();
 

@@ -75,7 +75,7 @@ describe('masking gateway errors', () => {
     expect(logged).toEqual([]);
   });
 
-  it.each(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'NOT_FOUND', 'PERSISTED_QUERY_NOT_FOUND'])('keeps %s as it is', (code) => {
+  it.each(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'NOT_FOUND', 'PERSISTED_QUERY_NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT'])('keeps %s as it is', (code) => {
     const { mask } = setup();
     expect(mask({ message: 'as meant', extensions: { code } }, new GraphQLError('as meant'))).toEqual({ message: 'as meant', extensions: { code } });
   });

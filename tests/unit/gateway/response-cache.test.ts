@@ -195,6 +195,28 @@ describe('the response cache', () => {
     }
   });
 
+  it('is emptied by clear() (after a write), and keeps no answer that was on its way while it was emptied', () => {
+    const middleware = responseCache({ maxAgeSeconds: 60 });
+    const upstream = apollo();
+    const ask = (variables: unknown, downstream = upstream.downstream) => run(middleware, fakeRequest({ body: { query: QUERY, variables } }), downstream);
+    ask({ n: 0 });
+    expect(middleware.held().entries).toBe(1);
+    middleware.clear();
+    expect(middleware.held()).toEqual({ entries: 0, bytes: 0 });
+    expect(ask({ n: 0 }).passedOn).toBe(true);
+    expect(ask({ n: 0 }).passedOn).toBe(false);
+
+    // A read sent to the subgraphs before a write, answered after it: passed on, not kept.
+    let answer = () => {};
+    const slow = ask({ n: 1 }, (res) => (answer = () => upstream.downstream(res)));
+    middleware.clear();
+    answer();
+    expect(JSON.parse(slow.res.text)).toEqual({ data: { cluster: { name: 'answer 3' } } });
+    expect(middleware.held().entries).toBe(0);
+    expect(ask({ n: 1 }).passedOn).toBe(true);
+    expect(ask({ n: 1 }).passedOn).toBe(false);
+  });
+
   it('answers a body nested too deeply to key with 400 BAD_REQUEST, not an exception', () => {
     const middleware = responseCache({ maxAgeSeconds: 60 });
     let nested: unknown = 1;

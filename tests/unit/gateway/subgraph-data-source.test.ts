@@ -6,11 +6,11 @@ import { SubgraphDataSource } from '../../../gateway/datasources/subgraph-data-s
 import { GATEWAY_SIGNATURE_HEADER, verifyGatewayCall } from '../../../platform/gateway-credential';
 import { SubgraphTimeoutError, SubgraphUnavailableError } from '../../../gateway/subgraph-errors';
 
-function processOptions(requestId?: string): GraphQLDataSourceProcessOptions<{ requestId?: string }> {
+function processOptions(requestId?: string, authorization?: string): GraphQLDataSourceProcessOptions<{ requestId?: string; authorization?: string }> {
   return {
     kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
     request: { query: '{ regions { code } }', variables: {} },
-    context: requestId ? { requestId } : {},
+    context: { ...(requestId ? { requestId } : {}), ...(authorization ? { authorization } : {}) },
     incomingRequestContext: {} as never,
   };
 }
@@ -26,6 +26,18 @@ describe('SubgraphDataSource', () => {
     expect((calls[0].headers as Record<string, string>)['x-request-id']).toBe('dashboard-req-4711');
     await source.process(processOptions());
     expect(calls[1].headers as Record<string, string>).not.toHaveProperty('x-request-id');
+  });
+
+  it('passes the client’s Authorization header on, signed like any other call, and sends none when the client sent none', async () => {
+    const secret = 'a-secret-of-the-hub-that-is-long-enough-0123';
+    const calls: RequestInit[] = [];
+    const source = new SubgraphDataSource({ name: 'nordjylland', url: 'http://n/graphql', secret, fetcher: async (_url, init) => (calls.push(init!), json({ data: { regions: [] } })) });
+    await source.process(processOptions('r1', 'Bearer eyJ.token.sig'));
+    const headers = calls[0].headers as Record<string, string>;
+    expect(headers.authorization).toBe('Bearer eyJ.token.sig');
+    expect(verifyGatewayCall(secret, headers[GATEWAY_SIGNATURE_HEADER], Buffer.from(calls[0].body as string))).toBe(true);
+    await source.process(processOptions('r2'));
+    expect(Object.keys(calls[1].headers as Record<string, string>).map((h) => h.toLowerCase())).not.toContain('authorization');
   });
 
   it.each([

@@ -5,10 +5,11 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { describeDatabaseUrl } from '../../../platform/config';
+import { StartupError } from '../../../platform/startup-error';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { openOrm } from './orm';
 
-export class DatabaseUnreachableError extends Error {
+export class DatabaseUnreachableError extends StartupError {
   constructor(where: string, reason: string) {
     super(`cannot reach PostgreSQL at ${where}: ${reason}`);
     this.name = 'DatabaseUnreachableError';

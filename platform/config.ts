@@ -1,6 +1,7 @@
 /** Reading configuration from environment variables, with errors that say which variable is wrong. */
+import { StartupError } from './startup-error';
 
-export class ConfigurationError extends Error {
+export class ConfigurationError extends StartupError {
   constructor(message: string) {
     super(`configuration error: ${message}`);
     this.name = 'ConfigurationError';

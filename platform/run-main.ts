@@ -5,6 +5,7 @@
  */
 import type { Logger } from './logger';
 import type { RunningService } from './http-server';
+import { StartupError } from './startup-error';
 
 export async function runMain(logger: Logger, start: () => Promise<RunningService>, readyMessage: (s: RunningService) => string): Promise<void> {
   let service: RunningService;
@@ -12,9 +13,7 @@ export async function runMain(logger: Logger, start: () => Promise<RunningServic
     service = await start();
   } catch (error) {
     const e = error as Error;
-    // Known start-up failures carry a one-line message meant for the operator.
-    const known = ['DatabaseUnreachableError', 'DataSetError', 'ConfigurationError'].includes(e.name);
-    logger.fatal(known ? e.message : `failed to start: ${e.message}`);
+    logger.fatal(e instanceof StartupError ? e.message : `failed to start: ${e.message}`);
     logger.flush();
     process.exit(1);
   }

@@ -12,6 +12,7 @@ import { allRegions } from '../schema/contract/registry';
 import { regionalSubgraph } from '../services/regional/definition';
 import { connectDatabase } from '../services/regional/database/connect';
 import { migrate } from '../services/regional/database/prepare';
+import { claimDatabase } from '../services/regional/database/region-stamp';
 import { importDataFiles } from '../services/regional/records/import-files';
 import { regionalConfigFromEnv } from '../services/regional/service';
 
@@ -29,6 +30,7 @@ async function main() {
   const db = await connectDatabase({ url: config.databaseUrl, embeddedDataDir: config.embeddedDataDir });
   try {
     console.log(`${definition.name}: ${db.description}`);
+    await claimDatabase(db.orm, definition.region);
     const applied = await migrate(db.orm);
     console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'migrations: up to date');
     if (command === 'load') {

@@ -15,6 +15,7 @@ import { LIST_SIZES } from '../../schema/list-sizes';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { connectDatabase } from './database/connect';
 import { LOAD_POLICIES, prepareDatabase, type LoadPolicy } from './database/prepare';
+import { claimDatabase } from './database/region-stamp';
 import { summariseProblems } from './data/read-data-set';
 import type { RegionalSubgraphDefinition } from './definition';
 import { createRegionalContext } from './graphql/context';
@@ -82,6 +83,7 @@ export async function startRegionalService(
   try {
     const { logger } = config;
     const files = config.dataDirectory === undefined ? definition : { ...definition, dataDirectory: config.dataDirectory };
+    await claimDatabase(db.orm, definition.region);
     const prepared = await prepareDatabase(db.orm, files, config.load, { progress: (m) => logger.info(`imported ${m}`), keepLastGoodLoad: true });
     if (prepared.migrations.length > 0) logger.info(`applied migrations: ${prepared.migrations.join(', ')}`);
     if (prepared.imported.length > 0) logger.info(`imported ${prepared.imported.join(', ')}`);

@@ -11,11 +11,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { StartupError } from '../../../platform/startup-error';
 import { DataFile } from './format';
 import { describeProblem, reconcileFundTable } from './reconcile';
 import { textProblems, utf8Problem } from './text';
 
-export class DataSetError extends Error {
+export class DataSetError extends StartupError {
   constructor(
     readonly directory: string,
     readonly problems: string[],

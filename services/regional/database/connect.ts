@@ -5,10 +5,11 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { describeDatabaseUrl } from '../../../platform/config';
+import { StartupError } from '../../../platform/startup-error';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { openOrm } from './orm';
 
-export class DatabaseUnreachableError extends Error {
+export class DatabaseUnreachableError extends StartupError {
   constructor(where: string, reason: string) {
     super(`cannot reach PostgreSQL at ${where}: ${reason}`);
     this.name = 'DatabaseUnreachableError';
@@ -33,7 +34,14 @@ export interface DatabaseOptions {
 export async function connectDatabase(options: DatabaseOptions): Promise<RegionalDatabase> {
   if (!options.url) {
     const embedded = await startEmbeddedPostgres(options.embeddedDataDir);
-    const orm = await openOrm({ url: embedded.url, embedded: true, onQuery: options.onQuery });
+    let orm: MikroORM;
+    try {
+      orm = await openOrm({ url: embedded.url, embedded: true, onQuery: options.onQuery });
+    } catch (error) {
+      // Stopped, so its data directory is unlocked for the next start.
+      await embedded.stop();
+      throw error;
+    }
     return {
       orm,
       description: `embedded PostgreSQL (PGlite) ${options.embeddedDataDir ? `in ${options.embeddedDataDir}` : 'in memory'}`,

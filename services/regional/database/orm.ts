@@ -2,6 +2,7 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { regionalEntities } from '../model';
 import { regionalMigrations } from '../migrations';
+import { REGION_STAMP_TABLE } from './region-stamp';
 
 export interface OrmOptions {
   url: string;
@@ -37,6 +38,8 @@ export function ormConfig({ url, embedded }: OrmOptions): Options {
     },
     // The schema only ever changes through migrations: no discovery-time sync.
     ensureDatabase: false,
+    // The region stamp lives outside the model (region-stamp.ts): no schema diff drops it.
+    schemaGenerator: { skipTables: [REGION_STAMP_TABLE] },
     allowGlobalContext: false,
     debug: false,
     colors: false,

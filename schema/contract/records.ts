@@ -3,7 +3,7 @@
  * its version, when it was created and last changed, whether it is withdrawn, and the
  * history of every change with who made it. And what the write operations answer.
  */
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, JSONScalar } from './scalars';
 
 export enum RecordState {
@@ -40,14 +40,15 @@ export enum WritableKind {
 registerEnumType(WritableKind, { name: 'RecordKind', description: 'A kind of record that can be written and withdrawn.' });
 
 @ObjectType({ description: 'One change of a record, appended in the same transaction as the change itself and never altered.' })
+@Directive('@shareable')
 export class RecordChange {
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the change was made (committed with it).' })
   at!: Date;
 
   @Field({ description: 'Who made it: the subject of the writer’s token, or `import:<file>` for an import of the repository’s data files.' })
   subject!: string;
 
-  @Field(() => ChangeOperation)
+  @Field(() => ChangeOperation, { description: 'CREATE, UPDATE or WITHDRAW.' })
   operation!: ChangeOperation;
 
   @Field(() => Int, { description: 'The version the change made.' })
@@ -64,26 +65,28 @@ export class RecordChange {
 }
 
 @ObjectType({ description: 'The outcome of a withdrawal.' })
+@Directive('@shareable')
 export class WithdrawResult {
-  @Field(() => WritableKind)
+  @Field(() => WritableKind, { description: 'The kind of the record withdrawn.' })
   kind!: WritableKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the record withdrawn.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version the withdrawal made.' })
   version!: number;
 
-  @Field(() => RecordState)
+  @Field(() => RecordState, { description: 'WITHDRAWN.' })
   state!: RecordState;
 }
 
 @ObjectType({ description: 'A field where a published or imported document disagrees with what the hub keeps, and what it kept.' })
+@Directive('@shareable')
 export class ImportConflict {
-  @Field()
+  @Field({ description: 'The kind of record, e.g. "meeting".' })
   kind!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record’s id.' })
   id!: string;
 
   @Field({ description: 'The field, or "(record)" when the whole record was kept.' })
@@ -100,22 +103,23 @@ export class ImportConflict {
 }
 
 @ObjectType({ description: 'What a published data set changed, in one transaction.' })
+@Directive('@shareable')
 export class PublishReport {
   @Field({ description: 'The document the data set is the minutes of.' })
   document!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records new to the hub.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records the data set states otherwise than the hub held them.' })
   updated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records the data set states as the hub held them.' })
   unchanged!: number;
 
   @Field(() => Int, { description: 'Records of the document that the data set no longer lists: withdrawn, not deleted.' })
   withdrawn!: number;
 
-  @Field(() => [ImportConflict])
+  @Field(() => [ImportConflict], { description: 'Where the data set and the hub disagree, and what the hub kept.' })
   conflicts!: ImportConflict[];
 }

@@ -129,4 +129,40 @@ query HealthCouncils {
   }
 }`,
   ),
+  example(
+    'WriteMeeting',
+    'Writes a meeting of Sundhedsklynge Midt (a mutation): needs a token, see the README ("Writing data"); put it in Headers as {"Authorization": "Bearer <token>"}.',
+    `
+mutation WriteMeeting($meeting: JSON!) {
+  nordjyllandSaveMeeting(meeting: $meeting, document: "Dagsorden, Direktørforum Sundhedsklynge Midt, 3. december 2026") {
+    id
+    title
+    status
+    version
+    agendaItems {
+      number
+      title
+    }
+    history {
+      at
+      subject
+      operation
+    }
+  }
+}`,
+    {
+      meeting: {
+        id: 'nordjylland-midt-direktoerforum-2026-12-03',
+        clusterId: 'nordjylland-midt',
+        bodyId: 'nordjylland-midt-direktoerforum',
+        title: 'Direktørforum Sundhedsklynge Midt d. 03-12-2026',
+        status: 'PLANNED',
+        date: '2026-12-03',
+        startsAt: '2026-12-03T13:00:00+01:00',
+        place: null,
+        agendaItems: [{ id: 'nordjylland-midt-direktoerforum-2026-12-03-punkt-1', number: '1', title: 'Godkendelse af dagsorden', section: 'Dagsorden' }],
+        section: 'Dagsorden',
+      },
+    },
+  ),
 ];

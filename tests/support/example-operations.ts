@@ -50,13 +50,21 @@ export function readmeOperations(readme = readFileSync(join(__dirname, '..', '..
   return blocks.flatMap((block, b) => splitOperations(block).map((query, i) => ({ name: `README block ${b + 1} operation ${i + 1}`, query })));
 }
 
-/** The operations a dashboard sends to the gateway. */
+const isMutation = (op: ExampleOperation) => /^\s*mutation\b/m.test(op.query.replace(/^#.*$/gm, ''));
+
+/** Every example operation of the README and the sandbox, reads and writes. */
+function shownOperations(): ExampleOperation[] {
+  return [...readmeOperations(), ...defaultExamples.map((e) => ({ name: `sandbox ${e.name}`, query: e.query, variables: e.variables }))];
+}
+
+/** The operations a dashboard sends to the gateway: reads, which need no token. */
 export function gatewayExampleOperations(): ExampleOperation[] {
-  return [
-    ...readmeOperations(),
-    ...defaultExamples.map((e) => ({ name: `sandbox ${e.name}`, query: e.query, variables: e.variables })),
-    ...BENCH_QUERIES.map((q) => ({ name: `bench ${q.name}`, query: q.gateway })),
-  ];
+  return [...shownOperations().filter((op) => !isMutation(op)), ...BENCH_QUERIES.map((q) => ({ name: `bench ${q.name}`, query: q.gateway }))];
+}
+
+/** The example writes (mutations) of the README and the sandbox: they need a region's token. */
+export function writeExampleOperations(): ExampleOperation[] {
+  return shownOperations().filter(isMutation);
 }
 
 /** The benchmark's operations sent straight to the Nordjylland subgraph. */

@@ -19,7 +19,7 @@ import {
   withoutSuggestions,
   type OperationLimits,
 } from '../../../platform/operation-limits';
-import { directSubgraphOperations, gatewayExampleOperations, readmeOperations, splitOperations } from '../../support/example-operations';
+import { directSubgraphOperations, gatewayExampleOperations, readmeOperations, splitOperations, writeExampleOperations } from '../../support/example-operations';
 
 const supergraph = Supergraph.build(readFileSync(supergraphPath, 'utf8'));
 const api = supergraph.apiSchema().toGraphQLJSSchema();
@@ -84,12 +84,13 @@ describe('the cost model', () => {
 });
 
 describe('every operation the project shows or measures passes', () => {
-  const gatewayOps = gatewayExampleOperations();
+  const gatewayOps = [...gatewayExampleOperations(), ...writeExampleOperations()];
 
   it('finds the README’s, the sandbox’s and the benchmark’s operations', () => {
-    // 5 + 5 in the README's two blocks, 5 sandbox tabs, 3 benchmark queries.
+    // 5 + 5 reads in the README's two blocks, 5 sandbox reads, 3 benchmark queries; the sandbox's write.
     expect(readmeOperations()).toHaveLength(10);
-    expect(gatewayOps).toHaveLength(18);
+    expect(gatewayExampleOperations()).toHaveLength(18);
+    expect(writeExampleOperations().map((op) => op.name)).toEqual(['sandbox WriteMeeting']);
     expect(splitOperations('# a comment { not an operation }\n{ a { b } }\n\nquery Q { c(x: "}") }')).toEqual(['{ a { b } }', 'query Q { c(x: "}") }']);
   });
 

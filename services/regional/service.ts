@@ -7,6 +7,7 @@ import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../pla
 import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
 import { bearerAuthConfigFromEnv, createBearerVerifier, requireScope, type BearerAuthConfig } from '../../platform/bearer-auth';
 import { devKeyDirectoryFromEnv } from '../../platform/dev-token';
+import { regionWriteScope } from '../../platform/scopes';
 import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { createLogger, type Logger } from '../../platform/logger';
 import { runMain } from '../../platform/run-main';
@@ -104,7 +105,7 @@ export async function startRegionalService(
     const auth = config.auth ?? { production: process.env.NODE_ENV === 'production', devKeyDirectory: devKeyDirectoryFromEnv() };
     const refusal = (reason: string) => logger.info(`write refused: ${reason}`);
     const verify = createBearerVerifier(auth, refusal);
-    const scope = `${definition.name}:write`;
+    const scope = regionWriteScope(definition.name);
     const http = await startService({
       name: definition.name,
       host: config.host,

@@ -170,6 +170,19 @@ describe('writing through the API', () => {
     expect((await run(`select place from meeting where id = ?`, [original.id]))[0].place).toBe('Korrigeret mødested');
   });
 
+  it('refuses to move an imported record to another document, which would break the next import of its own', async () => {
+    const original = seed().meetings[0];
+    const [stored] = await run(`select version, document from record where kind = 'meeting' and id = ?`, [original.id]);
+    const moved = saveRecord(em(), writer, { kind: recordKind('meeting'), input: original, expectedVersion: stored.version, document: 'Rettelse til referatet', argument: 'meeting' });
+    await expect(moved).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(moved).rejects.toThrow(`document: meeting "${original.id}" is imported from document "${stored.document}" and keeps it`);
+    // Naming its own document is no move.
+    const same = await saveRecord(em(), writer, { kind: recordKind('meeting'), input: original, expectedVersion: stored.version, document: stored.document, argument: 'meeting' });
+    expect(same.version).toBe(stored.version + 1);
+    const again = await importDataFiles(em(), RegionCode.SYDDANMARK, syddanmark.dataDirectory, { all: true });
+    expect(again.imported.length).toBeGreaterThan(0);
+  });
+
   it('keeps records written through the API when the files are imported again', async () => {
     await importDataFiles(em(), RegionCode.SYDDANMARK, syddanmark.dataDirectory, { all: true });
     expect(await count(`meeting where id = ? and withdrawn_at is null`, [newMeeting().id])).toBe(1);

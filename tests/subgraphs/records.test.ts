@@ -210,4 +210,17 @@ describe('writing through the API', () => {
     await expect(publishDataSet(em(), writer, { ...data, meetings: [{ ...data.meetings[0], date: '2026-02-31' }] })).rejects.toThrow(/dataSet: meetings\.0\.date/);
     expect(await count('record_change')).toBe(before);
   });
+
+  it('publishes no clusters: a data set listing one is refused, and the clusters of its document stay', async () => {
+    const clustersFile = JSON.parse(readFileSync(join(syddanmark.dataDirectory, '000-clusters.json'), 'utf8'));
+    const before = { changes: await count('record_change'), clusters: await count('cluster where withdrawn_at is null') };
+    const cluster = { id: 'syddanmark-ny', name: 'Sundhedsklynge Ny', municipalities: [], section: 'Ny' };
+    const refusal = publishDataSet(em(), writer, { document: 'Ny klynge', title: 'Ny klynge', clusters: [cluster] });
+    await expect(refusal).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(refusal).rejects.toThrow("dataSet: clusters: cluster records are not written through the API (they follow the reform's registry and their data file)");
+    // Published under the clusters file's document, without them: they are not withdrawn.
+    const report = await publishDataSet(em(), writer, { document: clustersFile.document, title: 'Ingen klynger' });
+    expect(report).toMatchObject({ created: 0, updated: 0, withdrawn: 0 });
+    expect({ changes: await count('record_change'), clusters: await count('cluster where withdrawn_at is null') }).toEqual(before);
+  });
 });

@@ -170,6 +170,19 @@ describe('writing through the API', () => {
     expect((await run(`select place from meeting where id = ?`, [original.id]))[0].place).toBe('Korrigeret mødested');
   });
 
+  it('refuses to move an imported record to another document, which would break the next import of its own', async () => {
+    const original = seed().meetings[0];
+    const [stored] = await run(`select version, document from record where kind = 'meeting' and id = ?`, [original.id]);
+    const moved = saveRecord(em(), writer, { kind: recordKind('meeting'), input: original, expectedVersion: stored.version, document: 'Rettelse til referatet', argument: 'meeting' });
+    await expect(moved).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(moved).rejects.toThrow(`document: meeting "${original.id}" is imported from document "${stored.document}" and keeps it`);
+    // Naming its own document is no move.
+    const same = await saveRecord(em(), writer, { kind: recordKind('meeting'), input: original, expectedVersion: stored.version, document: stored.document, argument: 'meeting' });
+    expect(same.version).toBe(stored.version + 1);
+    const again = await importDataFiles(em(), RegionCode.SYDDANMARK, syddanmark.dataDirectory, { all: true });
+    expect(again.imported.length).toBeGreaterThan(0);
+  });
+
   it('keeps records written through the API when the files are imported again', async () => {
     await importDataFiles(em(), RegionCode.SYDDANMARK, syddanmark.dataDirectory, { all: true });
     expect(await count(`meeting where id = ? and withdrawn_at is null`, [newMeeting().id])).toBe(1);
@@ -196,5 +209,18 @@ describe('writing through the API', () => {
     const before = await count('record_change');
     await expect(publishDataSet(em(), writer, { ...data, meetings: [{ ...data.meetings[0], date: '2026-02-31' }] })).rejects.toThrow(/dataSet: meetings\.0\.date/);
     expect(await count('record_change')).toBe(before);
+  });
+
+  it('publishes no clusters: a data set listing one is refused, and the clusters of its document stay', async () => {
+    const clustersFile = JSON.parse(readFileSync(join(syddanmark.dataDirectory, '000-clusters.json'), 'utf8'));
+    const before = { changes: await count('record_change'), clusters: await count('cluster where withdrawn_at is null') };
+    const cluster = { id: 'syddanmark-ny', name: 'Sundhedsklynge Ny', municipalities: [], section: 'Ny' };
+    const refusal = publishDataSet(em(), writer, { document: 'Ny klynge', title: 'Ny klynge', clusters: [cluster] });
+    await expect(refusal).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(refusal).rejects.toThrow("dataSet: clusters: cluster records are not written through the API (they follow the reform's registry and their data file)");
+    // Published under the clusters file's document, without them: they are not withdrawn.
+    const report = await publishDataSet(em(), writer, { document: clustersFile.document, title: 'Ingen klynger' });
+    expect(report).toMatchObject({ created: 0, updated: 0, withdrawn: 0 });
+    expect({ changes: await count('record_change'), clusters: await count('cluster where withdrawn_at is null') }).toEqual(before);
   });
 });

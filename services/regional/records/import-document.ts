@@ -67,6 +67,12 @@ export interface ImportOptions {
   subject: string;
   /** Called with a line as each kind is written. */
   progress?: (message: string) => void;
+  /**
+   * A publish through the API: it writes only the kinds the API writes (RecordKind.writable).
+   * A data set listing another kind (clusters) is refused, and the document's records of
+   * other kinds are neither updated nor withdrawn.
+   */
+  writableOnly?: boolean;
 }
 
 /**
@@ -87,12 +93,23 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
     const set = emptyDataSet(region.toLowerCase());
     const where: Where = new WeakMap();
     for (const d of documents) addFile(set, labelOf(d), d.data, where);
+    if (options.writableOnly) {
+      const fixed = documents.flatMap((d) =>
+        RECORD_KINDS.filter((kind) => !kind.writable && d.data[kind.collection].length > 0).map(
+          (kind) => `${labelOf(d)}: ${kind.collection}: ${kind.label} records are not written through the API (they follow the reform's registry and their data file)`,
+        ),
+      );
+      if (fixed.length > 0) throw new DataSetError(documents.map(labelOf).join(', '), fixed);
+    }
 
+    // The records this import replaces: its documents' imported records, of the kinds it writes.
+    const replaces = (r: { kind: string; document: string; origin: string }) =>
+      names.has(r.document) && r.origin === 'IMPORT' && (!options.writableOnly || recordKind(r.kind).writable);
     // Records this import may not touch: another document's, or written through the API.
     const others = new Map<string, StoredRecord>();
     const keys = RECORD_KINDS.flatMap((kind) => (set[kind.collection] as Array<{ id: string }>).map((r) => ({ kind: kind.name, id: r.id })));
     for (const stored of await findByKeys(tx, keys)) {
-      if (!names.has(stored.document) || stored.origin !== 'IMPORT') others.set(`${stored.kind}:${stored.id}`, stored);
+      if (!replaces(stored)) others.set(`${stored.kind}:${stored.id}`, stored);
     }
     const seen = new Set<string>();
     for (const kind of RECORD_KINDS) {
@@ -112,10 +129,11 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
       (set[kind.collection] as unknown[]) = kept;
     }
 
-    const problems = checkDataSet(set, where, await existingRecords(tx, (r) => names.has(r.document) && r.origin === 'IMPORT'));
+    const problems = checkDataSet(set, where, await existingRecords(tx, replaces));
     if (problems.length > 0) throw new DataSetError(documents.map(labelOf).join(', '), problems);
 
-    const current = new Map((await findRecords(tx, { document: { $in: [...names] }, origin: 'IMPORT' })).map((r) => [`${r.kind}:${r.id}`, r]));
+    const replaced = (await findRecords(tx, { document: { $in: [...names] }, origin: 'IMPORT' })).filter(replaces);
+    const current = new Map(replaced.map((r) => [`${r.kind}:${r.id}`, r]));
     const lastImported = await lastImportedData(tx, [...current.values()].filter((r) => r.corrected.length > 0));
     const positions = await positionsOf(tx, [...names]);
 

@@ -1,6 +1,7 @@
 /**
  * Publishes one document's minutes through the API: a data set in the repository's file
- * format, imported as the data files are (import-document.ts), in one transaction.
+ * format, imported as the data files are (import-document.ts), in one transaction. It writes
+ * only the kinds the API writes: clusters follow the reform's registry and their data file.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DataSetError, parseDataFile } from '../data/read-data-set';
@@ -15,6 +16,7 @@ export async function publishDataSet(em: EntityManager, context: WriteContext, i
     const [report] = await importDocuments(em, context.region, [{ data: parsed.data, file: null, digest: documentDigest(JSON.stringify(input)) }], {
       subject: context.subject,
       progress,
+      writableOnly: true,
     });
     return report;
   } catch (error) {

@@ -64,6 +64,11 @@ export async function saveRecord(em: EntityManager, context: WriteContext, reque
       throw new RecordConflictError(`${kind.label} "${record.id}" is at version ${stored.version}, not ${expected}: it changed since you read it`, stored.version);
     }
     if (stored?.withdrawnAt) throw new RecordConflictError(`${kind.label} "${record.id}" is withdrawn`, stored.version);
+    // An import owns the records of its document: one moved to another document would be
+    // a second record of the same id to the next import of that document, which then fails.
+    if (stored?.origin === 'IMPORT' && request.document != null && request.document !== stored.document) {
+      throw new InvalidRecordError([`document: ${kind.label} "${record.id}" is imported from document "${stored.document}" and keeps it (leave document out to correct the record)`]);
+    }
     const document = request.document ?? stored?.document;
     if (!document) throw new InvalidRecordError(['document: a new record must name the document it comes from']);
 

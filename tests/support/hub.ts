@@ -14,7 +14,8 @@ export interface TestHub extends Hub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(label: string, log?: (line: string) => void): Promise<TestHub> {
+/** `env`: more variables for every process of the hub, e.g. a configuration switch under test. */
+export async function startTestHub(label: string, log?: (line: string) => void, env: Record<string, string> = {}): Promise<TestHub> {
   const nord = await createTestDatabase(`${label}_nordjylland`);
   const syd = await createTestDatabase(`${label}_syddanmark`);
   const dataDir = mkdtempSync(join(tmpdir(), `hub-${label}-`));
@@ -24,6 +25,7 @@ export async function startTestHub(label: string, log?: (line: string) => void):
       SYDDANMARK_DATABASE_URL: syd.url,
       NORDJYLLAND_DATA_DIR: join(dataDir, 'nordjylland'),
       SYDDANMARK_DATA_DIR: join(dataDir, 'syddanmark'),
+      ...env,
     },
     log,
   });

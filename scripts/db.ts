@@ -37,7 +37,7 @@ async function main() {
       const dataDirectory = config.dataDirectory ?? definition.dataDirectory;
       const { imported } = await importDataFiles(db.orm.em.fork(), definition.region, dataDirectory, { all: true, progress: (m) => console.log(`  ${m}`) });
       for (const r of imported) {
-        console.log(`${r.file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.withdrawn} withdrawn`);
+        console.log(`${r.file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.withdrawn} withdrawn${r.removedPeople ? `, ${r.removedPeople} records without people removed from the hub` : ''}`);
         for (const c of r.conflicts) console.log(`  conflict: ${c.kind} ${c.id} ${c.field}: ${c.reason}; kept ${JSON.stringify(c.kept)}, the document says ${JSON.stringify(c.document)}`);
       }
     }

@@ -23,8 +23,18 @@ export enum ChangeOperation {
   CREATE = 'CREATE',
   UPDATE = 'UPDATE',
   WITHDRAW = 'WITHDRAW',
+  REMOVE_PERSON = 'REMOVE_PERSON',
 }
-registerEnumType(ChangeOperation, { name: 'ChangeOperation', description: 'What a change of a record did.' });
+registerEnumType(ChangeOperation, {
+  name: 'ChangeOperation',
+  description: 'What a change of a record did.',
+  valuesConfig: {
+    CREATE: { description: 'The record was created.' },
+    UPDATE: { description: 'The record was changed.' },
+    WITHDRAW: { description: 'The record was withdrawn.' },
+    REMOVE_PERSON: { description: 'A person’s data was removed from the record and its history (npm run person:remove); the entry names the removal, never the data removed.' },
+  },
+});
 
 /** The kinds of record the write operations take, named as the data files' collections are. */
 export enum WritableKind {
@@ -48,7 +58,7 @@ export class RecordChange {
   @Field({ description: 'Who made it: the subject of the writer’s token, or `import:<file>` for an import of the repository’s data files.' })
   subject!: string;
 
-  @Field(() => ChangeOperation, { description: 'CREATE, UPDATE or WITHDRAW.' })
+  @Field(() => ChangeOperation, { description: 'CREATE, UPDATE, WITHDRAW or REMOVE_PERSON.' })
   operation!: ChangeOperation;
 
   @Field(() => Int, { description: 'The version the change made.' })
@@ -57,11 +67,14 @@ export class RecordChange {
   @Field(() => String, { nullable: true, description: 'The document the change was imported with; null for a change made through the write operations.' })
   document!: string | null;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'The record before the change, in the data files’ format; null for a creation.' })
+  @Field(() => JSONScalar, { nullable: true, description: 'The record before the change, in the data files’ format; null for a creation and for a removal of a person’s data.' })
   before!: unknown;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'The record after the change; null for a withdrawal.' })
+  @Field(() => JSONScalar, { nullable: true, description: 'The record after the change; null for a withdrawal and for a removal of a person’s data.' })
   after!: unknown;
+
+  @Field(() => String, { nullable: true, description: 'For REMOVE_PERSON: the removal’s number, the hash of the removed person’s id and the reason given; null for other changes.' })
+  note!: string | null;
 }
 
 @ObjectType({ description: 'The outcome of a withdrawal.' })

@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
-import { envCacheMaxAge, envChoice, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { envCacheMaxAge, envChoice, envFirst, envFlag, envList, envPort, envSize, envString } from '../../platform/config';
 import { bearerAuthConfigFromEnv, createBearerVerifier, requireScope, type BearerAuthConfig } from '../../platform/bearer-auth';
 import { devKeyDirectoryFromEnv } from '../../platform/dev-token';
 import { regionWriteScope } from '../../platform/scopes';
@@ -42,6 +42,11 @@ export interface RegionalServiceConfig {
   gatewaySecret?: string;
   /** Who may write: the bearer tokens' issuer and keys (platform/bearer-auth.ts); absent: the development key outside production. */
   auth?: BearerAuthConfig;
+  /**
+   * PUBLISH_SENSITIVE_PERSONAL_DATA: false answers party letters and named people's absences
+   * from agenda items as null or empty (graphql/personal-data.ts, docs/PRIVACY.md); absent: true.
+   */
+  publishSensitivePersonalData?: boolean;
   onQuery?: (sql: string) => void;
 }
 
@@ -67,6 +72,8 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     protection: subgraphProtectionFromEnv(),
     gatewaySecret: subgraphSecretFromEnv(),
     auth: bearerAuthConfigFromEnv(devKeyDirectoryFromEnv()),
+    // The region's own variable first: each region's data controller decides for its data.
+    publishSensitivePersonalData: envFlag(envFirst(`${prefix}_PUBLISH_SENSITIVE_PERSONAL_DATA`, 'PUBLISH_SENSITIVE_PERSONAL_DATA'), true),
   };
 }
 
@@ -100,6 +107,7 @@ export async function startRegionalService(
       dataDetail = `stale: the data files changed since the load of ${prepared.loadedAt?.toISOString()}`;
       logger.warn('the data files changed since the last load: run `npm run db:load` to import them');
     }
+    if (config.publishSensitivePersonalData === false) logger.info('PUBLISH_SENSITIVE_PERSONAL_DATA=false: party letters and absences from agenda items are not served');
     const { schema } = await buildRegionalSchema(definition);
     // Each subgraph checks write tokens itself: it may be reached without the gateway.
     const auth = config.auth ?? { production: process.env.NODE_ENV === 'production', devKeyDirectory: devKeyDirectoryFromEnv() };
@@ -115,6 +123,7 @@ export async function startRegionalService(
         ...createRegionalContext(db.orm.em as never, definition.region, {
           writer: async () => requireScope(await verify(req.headers.authorization), scope, refusal).subject,
           log: (message) => logger.info({ requestId }, message),
+          publishSensitivePersonalData: config.publishSensitivePersonalData ?? true,
         }),
         requestId,
       }),

@@ -15,12 +15,17 @@ export interface RegionalContext {
   writer(): Promise<string>;
   /** A line to the service's log, for the progress of long writes. */
   log(message: string): void;
+  /**
+   * False under PUBLISH_SENSITIVE_PERSONAL_DATA=false: party letters and named people's
+   * absences from agenda items are answered as null or empty (personal-data.ts).
+   */
+  publishSensitivePersonalData: boolean;
 }
 
 export function createRegionalContext(
   em: EntityManager,
   region: RegionCode,
-  request: { writer: () => Promise<string>; log: (message: string) => void },
+  request: { writer: () => Promise<string>; log: (message: string) => void; publishSensitivePersonalData: boolean },
 ): Omit<RegionalContext, 'requestId'> {
   const fork = em.fork();
   return { region, em: fork, loaders: createLoaders(fork), ...request };

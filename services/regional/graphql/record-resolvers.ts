@@ -7,6 +7,7 @@ import { Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-gr
 import { Body, DateTimeScalar, FundTable, Grant, HealthAgreement, Initiative, Meeting, Membership, Person, RecordChange, RecordState } from '../../../schema/contract';
 import type { RegionalContext } from './context';
 import type { RecordRow } from './loaders';
+import { withoutSensitivePersonalData } from './personal-data';
 
 const RECORD_TYPES: Array<{ type: ClassType; kind: string }> = [
   { type: Meeting, kind: 'meeting' },
@@ -50,8 +51,10 @@ export const recordResolvers: ClassType[] = RECORD_TYPES.map(({ type, kind }) =>
     }
 
     @FieldResolver(() => [RecordChange], { description: 'Every change of the record, oldest first, with who made it and the record before and after.' })
-    history(@Root() root: { id: string }, @Ctx() ctx: RegionalContext) {
-      return ctx.loaders.historyByKey.load(`${kind}:${root.id}`);
+    async history(@Root() root: { id: string }, @Ctx() ctx: RegionalContext) {
+      const changes = await ctx.loaders.historyByKey.load(`${kind}:${root.id}`);
+      if (ctx.publishSensitivePersonalData) return changes;
+      return changes.map((c) => ({ ...c, before: withoutSensitivePersonalData(c.before), after: withoutSensitivePersonalData(c.after) }));
     }
   }
   return RecordFieldsResolver;

@@ -63,7 +63,8 @@ export class MeetingFields {
 @Resolver(() => AgendaItem)
 export class AgendaItemFields {
   @FieldResolver(() => [Person])
-  async absentees(@Root() item: AgendaItemRecord, @Ctx() { loaders }: RegionalContext) {
+  async absentees(@Root() item: AgendaItemRecord, @Ctx() { loaders, publishSensitivePersonalData }: RegionalContext) {
+    if (!publishSensitivePersonalData) return [];
     return present(await loaders.personById.loadMany(item.absentees));
   }
 }
@@ -74,6 +75,11 @@ export class AttendanceFields {
   person(@Root() attendance: AttendanceRecord, @Ctx() { loaders }: RegionalContext) {
     return loaders.personById.load(attendance.person);
   }
+
+  @FieldResolver(() => String, { nullable: true })
+  party(@Root() attendance: AttendanceRecord, @Ctx() { publishSensitivePersonalData }: RegionalContext) {
+    return publishSensitivePersonalData ? attendance.party : null;
+  }
 }
 
 @Resolver(() => Membership)
@@ -81,6 +87,11 @@ export class MembershipFields {
   @FieldResolver(() => Person)
   person(@Root() membership: MembershipRecord, @Ctx() { loaders }: RegionalContext) {
     return loaders.personById.load(membership.person);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  party(@Root() membership: MembershipRecord, @Ctx() { publishSensitivePersonalData }: RegionalContext) {
+    return publishSensitivePersonalData ? membership.party : null;
   }
 
   @FieldResolver(() => Body)

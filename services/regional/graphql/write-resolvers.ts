@@ -26,6 +26,7 @@ import { recordKind } from '../records/kinds';
 import { publishDataSet } from '../records/publish-data-set';
 import { saveRecord, withdrawRecord } from '../records/write-record';
 import type { RegionalContext } from './context';
+import { withoutSensitivePersonalData } from './personal-data';
 import { agreementRecord } from './records';
 import type { Loaders } from './loaders';
 
@@ -105,7 +106,8 @@ export function createWriteResolvers(entry: RegionDefinition): ClassType[] {
       ctx.log(`publishing a data set for ${subject}`);
       const report = await publishDataSet(ctx.em, { region: ctx.region, subject }, dataSet, (m) => ctx.log(`publishing: ${m}`));
       ctx.log(`published ${report.document}: ${report.created} created, ${report.updated} updated, ${report.withdrawn} withdrawn, ${report.conflicts.length} conflicts`);
-      return report;
+      // A conflict carries the kept and the published record (or field) as JSON.
+      return ctx.publishSensitivePersonalData ? report : { ...report, conflicts: withoutSensitivePersonalData(report.conflicts) };
     }
   }
 

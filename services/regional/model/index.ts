@@ -5,7 +5,7 @@ import { HealthAgreementEntity } from './agreement';
 import { InitiativeEntity } from './initiative';
 import { AgendaItemAbsenteeEntity, AgendaItemEntity, AttendanceEntity, MeetingEntity } from './meeting';
 import { MembershipEntity, PersonEntity } from './person';
-import { DocumentImportEntity, RecordChangeEntity, RecordEntity } from './record';
+import { DocumentImportEntity, RecordChangeEntity, RecordEntity, RemovedPersonEntity } from './record';
 
 export * from './agreement';
 export * from './body';
@@ -33,4 +33,5 @@ export const regionalEntities = [
   RecordEntity,
   RecordChangeEntity,
   DocumentImportEntity,
+  RemovedPersonEntity,
 ];

@@ -67,7 +67,7 @@ export class RecordChangeEntity {
   @Property({ type: 'text' })
   subject!: string;
 
-  /** CREATE, UPDATE, WITHDRAW (records/history.ts). */
+  /** CREATE, UPDATE, WITHDRAW, REMOVE_PERSON (records/store.ts). */
   @Property({ type: 'text' })
   operation!: string;
 
@@ -90,6 +90,31 @@ export class RecordChangeEntity {
 
   @Property({ type: 'json', nullable: true })
   after!: Record<string, unknown> | null;
+
+  /** For REMOVE_PERSON: the removal's number, the removed id's hash and the reason (never the removed data). */
+  @Property({ type: 'text', nullable: true })
+  note!: string | null;
+}
+
+/**
+ * People removed from the database (npm run person:remove), known only by their id's hash:
+ * an import of the data files, which still name them, drops them and every reference to them.
+ */
+@Entity({ tableName: 'removed_person' })
+export class RemovedPersonEntity {
+  /** The removal's number, named by the history entries it wrote. */
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  number!: number;
+
+  /** SHA-256 of the person's id (records/person-references.ts personHash). */
+  @Property({ type: 'text', unique: true })
+  personHash!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  removedAt!: Date;
+
+  @Property({ type: 'text', nullable: true })
+  reason!: string | null;
 }
 
 /** One row per document imported (a data file at start-up, or a data set published through the API). */

@@ -12,6 +12,8 @@
  *   both values) instead of one side winning silently.
  * The document's records are checked with the data files' rules against its own records and
  * everything else in the database before anything is written.
+ * People removed from the hub (remove-person.ts) are left out, with every reference to
+ * them, before anything else: the documents still name them.
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -19,8 +21,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RegionCode } from '../../../schema/contract';
 import type { DataFile } from '../data/format';
 import { DataSetError, addFile, checkDataSet, emptyDataSet, type DataSet, type Where } from '../data/read-data-set';
-import { DocumentImportEntity, RecordChangeEntity, RecordEntity, insertInStatements, rowReader, type Insert } from '../model';
+import { DocumentImportEntity, RecordChangeEntity, RecordEntity, RemovedPersonEntity, insertInStatements, rowReader, type Insert } from '../model';
 import { RECORD_KINDS, recordKind, type RecordKind } from './kinds';
+import { personHash, personIdsIn, withoutPeople, type PersonToRemove } from './person-references';
 import { writeProjection, type ProjectedRecord } from './project';
 import { appendChange, existingRecords, findRecords, lockWrites, type StoredRecord } from './store';
 
@@ -50,6 +53,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   withdrawn: number;
+  /** Records of the document left out or rewritten because they name a person removed from the hub. */
+  removedPeople: number;
   conflicts: ImportConflict[];
   /** Records per kind in the document. */
   counts: Record<string, number>;
@@ -88,7 +93,7 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
     const now = new Date();
     const names = new Set(documents.map((d) => d.data.document));
     if (names.size < documents.length) throw new DataSetError('import', ['the same document is given twice']);
-    const reports = new Map(documents.map((d) => [d.data.document, { document: d.data.document, created: 0, updated: 0, unchanged: 0, withdrawn: 0, conflicts: [], counts: {} } as ImportReport]));
+    const reports = new Map(documents.map((d) => [d.data.document, { document: d.data.document, created: 0, updated: 0, unchanged: 0, withdrawn: 0, removedPeople: 0, conflicts: [], counts: {} } as ImportReport]));
 
     const set = emptyDataSet(region.toLowerCase());
     const where: Where = new WeakMap();
@@ -101,6 +106,7 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
       );
       if (fixed.length > 0) throw new DataSetError(documents.map(labelOf).join(', '), fixed);
     }
+    await leaveOutRemovedPeople(tx, set, reports);
 
     // The records this import replaces: its documents' imported records, of the kinds it writes.
     const replaces = (r: { kind: string; document: string; origin: string }) =>
@@ -196,6 +202,38 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
     }
     return documents.map((d) => reports.get(d.data.document)!);
   });
+}
+
+/**
+ * Takes the people on the suppression list out of the data set, in place (the records keep
+ * their places for messages): their person records and the records standing for them
+ * (`personId`) go, every other record loses its references to them and their names.
+ */
+async function leaveOutRemovedPeople(tx: EntityManager, set: DataSet, reports: Map<string, ImportReport>): Promise<void> {
+  const collections = RECORD_KINDS.map((kind) => kind.collection);
+  const named = personIdsIn(collections.map((c) => set[c]));
+  for (const p of set.people) named.add(p.id);
+  const byHash = new Map([...named].map((id) => [personHash(id), id]));
+  if (byHash.size === 0) return;
+  const rows = await rowReader(tx)(tx.createQueryBuilder(RemovedPersonEntity).select(['personHash']).where({ personHash: { $in: [...byHash.keys()] } }));
+  if (rows.length === 0) return;
+  const ids = new Set(rows.map((r) => byHash.get(r.personHash)!));
+  const people: PersonToRemove[] = [...ids].map((id) => ({ id, name: set.people.find((p) => p.id === id)?.name ?? null }));
+  for (const collection of collections) {
+    const records = set[collection] as Array<Record<string, unknown> & { document: string }>;
+    const kept = records.filter((record) => {
+      const goes = (collection === 'people' && ids.has(record.id as string)) || ids.has(record.personId as string);
+      if (goes) reports.get(record.document)!.removedPeople++;
+      return !goes;
+    });
+    for (const record of kept) {
+      const rewritten = withoutPeople(record, people);
+      if (rewritten === record) continue;
+      Object.assign(record, rewritten);
+      reports.get(record.document)!.removedPeople++;
+    }
+    (set[collection] as unknown[]) = kept;
+  }
 }
 
 async function findByKeys(tx: EntityManager, keys: Array<{ kind: string; id: string }>): Promise<StoredRecord[]> {

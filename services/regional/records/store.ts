@@ -10,8 +10,8 @@ import { recordKind } from './kinds';
 
 export type StoredRecord = Plain<RecordEntity>;
 
-/** The operations of the history. */
-export type ChangeOperation = 'CREATE' | 'UPDATE' | 'WITHDRAW';
+/** The operations of the history (REMOVE_PERSON: remove-person.ts). */
+export type ChangeOperation = 'CREATE' | 'UPDATE' | 'WITHDRAW' | 'REMOVE_PERSON';
 
 /**
  * Writes to a regional database take this transaction-scoped advisory lock first: writes are
@@ -28,9 +28,9 @@ export async function findRecords(tx: EntityManager, where: Record<string, unkno
 
 export async function appendChange(
   tx: EntityManager,
-  change: { at: Date; subject: string; operation: ChangeOperation; kind: string; recordId: string; version: number; document: string | null; before: object | null; after: object | null },
+  change: { at: Date; subject: string; operation: ChangeOperation; kind: string; recordId: string; version: number; document: string | null; before: object | null; after: object | null; note?: string | null },
 ): Promise<void> {
-  await tx.insert(RecordChangeEntity, change as never);
+  await tx.insert(RecordChangeEntity, { note: null, ...change } as never);
 }
 
 /**

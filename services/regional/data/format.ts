@@ -12,6 +12,8 @@
  * - Danish text is kept as the document prints it. Text is strict UTF-8 with no control
  *   characters but tab, line feed and carriage return (read-data-set.ts checks every string
  *   of a file, keys included, before these schemas run).
+ * - Text is plain text: Markdown markup the text extractions carry (`*…*`, `**…**`, `[…](…)`,
+ *   `#` headings) is stripped, the words kept; a data check refuses markup (text.ts).
  * - Dates are real calendar days and date-times real times with their offset, in the years
  *   the contract's Date scalar accepts (schema/contract/calendar.ts).
  * - References stay within the region, and below a cluster within the cluster: a meeting's

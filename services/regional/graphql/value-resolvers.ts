@@ -16,10 +16,12 @@ import {
   Meeting,
   Membership,
   Person,
+  TextReading,
 } from '../../../schema/contract';
 import type { RegionalContext } from './context';
 import { fundPositionOf } from './fund-position';
 import { checkFundTable } from '../data/reconcile';
+import { applyCorrections, fieldText } from '../data/readings';
 import type { AgendaItemRecord, AttendanceRecord, FundTableRecord, GrantRecord, InitiativeRecord, MeetingRecord, MembershipRecord } from './records';
 
 const present = <T>(items: Array<T | null | Error>): T[] => items.filter((i): i is T => i !== null && !(i instanceof Error));
@@ -115,6 +117,16 @@ export class InitiativeFields {
   @FieldResolver(() => [Initiative])
   parts(@Root() initiative: InitiativeRecord, @Ctx() { loaders }: RegionalContext) {
     return loaders.initiativesByParent.load(initiative.id);
+  }
+
+  @FieldResolver(() => [TextReading])
+  readings(@Root() initiative: InitiativeRecord): TextReading[] {
+    return (initiative.readings ?? []).map((reading) => ({
+      field: reading.field,
+      text: applyCorrections(fieldText(initiative, reading.field) ?? '', reading.corrections),
+      corrections: reading.corrections,
+      note: reading.note,
+    }));
   }
 }
 

@@ -136,6 +136,12 @@ export const Membership = z.object({
   party: Text.nullable().default(null),
   /** The group the document lists the person under, e.g. "Udvalgsformænd med observatørstatus". */
   group: Text.nullable().default(null),
+  /**
+   * OParl's votingRight: true for a seat the document lists among the body's members next to
+   * observers ("Sundhedsklyngens medlemmer"), false for an observer ("… med observatørstatus");
+   * null where the document does not say. The attendance summaries count by it.
+   */
+  votingRight: z.boolean().nullable().default(null),
   section: Section,
 });
 

@@ -6,6 +6,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import {
   AgendaItem,
   Attendance,
+  AttendanceSummary,
   Body,
   FundCheck,
   FundPosition,
@@ -20,6 +21,7 @@ import {
 } from '../../../schema/contract';
 import type { RegionalContext } from './context';
 import { fundPositionOf } from './fund-position';
+import { seatVotingRight, summariseAttendance } from './attendance-summary';
 import { checkFundTable } from '../data/reconcile';
 import { applyCorrections, fieldText } from '../data/readings';
 import type { AgendaItemRecord, AttendanceRecord, FundTableRecord, GrantRecord, InitiativeRecord, MeetingRecord, MembershipRecord } from './records';
@@ -60,6 +62,12 @@ export class MeetingFields {
     const chair = (await loaders.attendanceByMeeting.load(meeting.id)).find((a) => a.isChair);
     return chair ? loaders.personById.load(chair.person) : null;
   }
+
+  @FieldResolver(() => AttendanceSummary)
+  async attendanceSummary(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext): Promise<AttendanceSummary> {
+    const [attendance, seats] = await Promise.all([loaders.attendanceByMeeting.load(meeting.id), loaders.membershipsByBody.load(meeting.body)]);
+    return summariseAttendance(attendance.map((a) => ({ status: a.status, votingRight: seatVotingRight(seats, a.person, meeting.body) })));
+  }
 }
 
 @Resolver(() => AgendaItem)
@@ -96,6 +104,20 @@ export class PersonFields {
   @FieldResolver(() => [Membership])
   memberships(@Root() person: { id: string }, @Ctx() { loaders }: RegionalContext) {
     return loaders.membershipsByPerson.load(person.id);
+  }
+
+  @FieldResolver(() => AttendanceSummary)
+  async attendanceSummary(@Root() person: { id: string }, @Ctx() { loaders }: RegionalContext): Promise<AttendanceSummary> {
+    const [attendance, seats] = await Promise.all([loaders.attendanceByPerson.load(person.id), loaders.membershipsByPerson.load(person.id)]);
+    const meetings = await loaders.meetingById.loadMany(attendance.map((a) => a.meeting));
+    return summariseAttendance(
+      attendance.flatMap((a, i) => {
+        const meeting = meetings[i];
+        // A withdrawn meeting has left the lists; it does not count either.
+        if (meeting === null || meeting instanceof Error || meeting.withdrawnAt !== null) return [];
+        return [{ status: a.status, votingRight: seatVotingRight(seats, a.person, meeting.body) }];
+      }),
+    );
   }
 }
 

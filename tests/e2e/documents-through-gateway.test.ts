@@ -189,6 +189,22 @@ describe('text as printed and as read, through the gateway', () => {
   });
 });
 
+describe('the Retningspapir’s principles as 001 counts them', () => {
+  it('splits 003’s last line in two, with a note, so the principles are the "6 principper" 001 Punkt 5 counts', async () => {
+    const res = await post(hub.gatewayUrl, `{ nordjyllandHealthAgreements { facts { text note source { document } } } }`);
+    expect(res.errors).toBeUndefined();
+    const principles = res.data!.nordjyllandHealthAgreements[0].facts.filter((f: { text: string }) => f.text.startsWith('Et retningspapir for hele regionen: '));
+    expect(principles).toHaveLength(6);
+    // 003 prints "Vi anvender de data, der er til rådighed udviser organisatorisk generøsitet" on one line.
+    expect(principles.slice(4).map((f: { text: string }) => f.text)).toEqual([
+      'Et retningspapir for hele regionen: Vi anvender de data, der er til rådighed',
+      'Et retningspapir for hele regionen: udviser organisatorisk generøsitet',
+    ]);
+    for (const f of principles.slice(4)) expect(f.note).toContain('6 principper');
+    expect(principles.slice(0, 4).map((f: { note: string | null }) => f.note)).toEqual([null, null, null, null]);
+  });
+});
+
 describe('observers apart, through the gateway', () => {
   const counts = (present: number, apologies = 0, absent = 0) => ({ present, apologies, absent });
 

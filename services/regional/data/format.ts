@@ -355,7 +355,13 @@ export const Grant = z.object({
 });
 
 /** A dated fact about an agreement, stored with its own section (the API gives it a Source). */
-export const AgreementFact = z.object({ text: Text, date: LocalDate.nullable(), section: Section });
+export const AgreementFact = z.object({
+  text: Text,
+  date: LocalDate.nullable(),
+  /** How the fact was read, e.g. a printed line split where another document's count says so. */
+  note: Text.nullable().default(null),
+  section: Section,
+});
 export type AgreementFactValue = z.infer<typeof AgreementFact>;
 
 /** A region's health agreement (sundhedsaftale). */

@@ -38,6 +38,7 @@ export class AgreementMilestone {
 export class AgreementFact {
   @Field({ description: 'The fact, as printed or summarised from the document.' }) text!: string;
   @Field(() => DateScalar, { nullable: true, description: 'Its date, when it has one.' }) date!: string | null;
+  @Field(() => String, { nullable: true, description: 'How the fact was read, e.g. where one printed line was split into two by the count another document gives.' }) note!: string | null;
   @Field(() => Source, { description: 'Where this record was read: the source document and its section.' }) source!: Source;
 }
 

@@ -2,6 +2,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, KronerScalar } from './scalars';
 import { Source } from './source';
+import { TextReading } from './text';
 
 export enum InitiativeKind {
   ACTION_PLAN_INITIATIVE = 'ACTION_PLAN_INITIATIVE',
@@ -138,6 +139,11 @@ export class Initiative {
 
   @Field(() => [Initiative], { description: 'Its parts (delindsatser).' })
   parts!: Initiative[];
+
+  @Field(() => [TextReading], {
+    description: 'Corrected readings of its texts: title, purpose, maturity, status, decisions and targets are served as printed (OCR damage included); each reading gives a field as read and lists the corrections.',
+  })
+  readings!: TextReading[];
 
   @Field(() => String, { nullable: true, description: 'Notes on the record, e.g. on how it was read from the document.' })
   note!: string | null;

@@ -1,6 +1,6 @@
 /** Meetings and their agenda items, modelled on OParl Meeting / AgendaItem. */
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Attendance, Body, Person } from './people';
+import { Attendance, AttendanceSummary, Body, Person } from './people';
 import { DateScalar, DateTimeScalar } from './scalars';
 import { Source } from './source';
 
@@ -119,6 +119,11 @@ export class Meeting {
 
   @Field(() => Person, { nullable: true, description: 'Who led the meeting (mødeleder, ordstyrer); null when the minutes do not say.' })
   chair!: Person | null;
+
+  @Field(() => AttendanceSummary, {
+    description: 'The attendance counted apart for voting members, observers, members whose voting right is not stated and administrative participants (present / apologies / absent).',
+  })
+  attendanceSummary!: AttendanceSummary;
 
   @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;

@@ -3,7 +3,7 @@
  * Membership). All are @shareable value types: each regional subgraph resolves those
  * of its own clusters.
  */
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Source } from './source';
 
 export enum BodyLevel {
@@ -44,6 +44,40 @@ registerEnumType(AttendanceStatus, {
   },
 });
 
+@ObjectType({ description: 'How many were present, sent apologies and were absent, in one capacity.' })
+@Directive('@shareable')
+export class AttendanceCount {
+  @Field(() => Int, { description: 'Listed as participants (PARTICIPANT).' })
+  present!: number;
+
+  @Field(() => Int, { description: 'Sent apologies (afbud, SENT_APOLOGIES).' })
+  apologies!: number;
+
+  @Field(() => Int, { description: 'Recorded absent without an apology (fravær, ABSENT).' })
+  absent!: number;
+}
+
+@ObjectType({
+  description:
+    'Attendance counted apart by capacity, so an observer or an administrative participant is never counted as an absent member. The capacity is the seat the person holds in the meeting’s body.',
+})
+@Directive('@shareable')
+export class AttendanceSummary {
+  @Field(() => AttendanceCount, { description: 'Members with a vote (votingRight true).' })
+  votingMembers!: AttendanceCount;
+
+  @Field(() => AttendanceCount, { description: 'Observers: seats without a vote (votingRight false), e.g. "Udvalgsformænd med observatørstatus".' })
+  observers!: AttendanceCount;
+
+  @Field(() => AttendanceCount, { description: 'Members whose voting right the documents do not state (votingRight null).' })
+  membersVotingRightNotStated!: AttendanceCount;
+
+  @Field(() => AttendanceCount, {
+    description: 'Participants without a seat in the meeting’s body, e.g. "Administrativ deltagelse" (administrative participants) or the secretariat.',
+  })
+  administrative!: AttendanceCount;
+}
+
 @ObjectType({ description: 'A person named in the documents. Names are kept exactly as written; differently spelled names are different records.' })
 @Directive('@shareable')
 export class Person {
@@ -55,6 +89,11 @@ export class Person {
 
   @Field(() => [Membership], { description: 'The person’s seats in the bodies of the cluster(s).' })
   memberships!: Membership[];
+
+  @Field(() => AttendanceSummary, {
+    description: 'The person’s attendance over the meetings of this region, each meeting counted in the capacity the person had there (voting member, observer, …).',
+  })
+  attendanceSummary!: AttendanceSummary;
 
   @Field(() => Source, { description: 'Where the person is first named.' })
   source!: Source;
@@ -106,6 +145,13 @@ export class Membership {
   @Field(() => String, { nullable: true, description: 'The heading the document lists the person under, e.g. "Udvalgsformænd med observatørstatus" (committee chairs with observer status).' })
   group!: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the seat carries a vote (OParl votingRight): true for a member listed as such ("Sundhedsklyngens medlemmer"), false for an observer ("Udvalgsformænd med observatørstatus"); null where the document does not say.',
+  })
+  votingRight!: boolean | null;
+
   @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }
@@ -137,3 +183,4 @@ export class Attendance {
   @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }
+

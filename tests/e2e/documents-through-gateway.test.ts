@@ -153,3 +153,104 @@ describe('the documents through the gateway', () => {
     expect(syd.fundPosition).toEqual({ uncommitted: 1432361, reportedOn: '2025-05-19' });
   });
 });
+
+describe('text as printed and as read, through the gateway', () => {
+  it('serves 000’s status as printed ("Igsning", "I@sning") and its reading beside it, each correction listed', async () => {
+    const res = await post(
+      hub.gatewayUrl,
+      `{ cluster(id: "nordjylland-syd") { initiatives { id title status maturity readings { field text corrections { printed reading } note } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const virtual = res.data!.cluster.initiatives.find((i: { id: string }) => i.id === 'nordjylland-syd-indsats-virtuel-borgerundervisning');
+    // 000: "der skal kgbes en ekstern digital Igsning eller udvikles egen I@sning."
+    expect(virtual.status).toContain('om der skal kgbes en ekstern digital Igsning eller udvikles egen I@sning.');
+    const status = virtual.readings.find((r: { field: string }) => r.field === 'status');
+    expect(status.text).toContain('om der skal købes en ekstern digital løsning eller udvikles egen løsning.');
+    expect(status.corrections).toEqual(expect.arrayContaining([{ printed: 'Igsning', reading: 'løsning' }, { printed: 'I@sning', reading: 'løsning' }]));
+    // 000: "Modenhed … Hgj" is served as printed, read "Høj".
+    expect(virtual.maturity).toBe('Hgj');
+    expect(virtual.readings.find((r: { field: string }) => r.field === 'maturity').text).toBe('Høj');
+    // 000 prints "Borne og Unge psykiatri — Samradsmodel"; 003 prints "Børne og Unge psykiatri – Samrådsmodel, TUT og tilgængelighedsanalyse".
+    const child = res.data!.cluster.initiatives.find((i: { id: string }) => i.id === 'nordjylland-syd-indsats-boerne-og-unge-psykiatri');
+    expect(child.title).toBe('Borne og Unge psykiatri — Samradsmodel, TUT og tilgeengelighedsanalyse');
+    expect(child.readings.find((r: { field: string }) => r.field === 'title')).toMatchObject({
+      text: 'Børne og Unge psykiatri – Samrådsmodel, TUT og tilgængelighedsanalyse',
+      note: expect.stringContaining('003_c5f691abd2c4998b.txt'),
+    });
+  });
+
+  it('serves 001’s vision without the extraction’s asterisks (plain text)', async () => {
+    const res = await post(hub.gatewayUrl, `{ nordjyllandMeeting(id: "nordjylland-midt-direktoerforum-2024-02-08") { agendaItems { caseDescription } } }`);
+    expect(res.errors).toBeUndefined();
+    const texts = res.data!.nordjyllandMeeting.agendaItems.map((i: { caseDescription: string | null }) => i.caseDescription ?? '').join('\n');
+    // 001 Punkt 4: "Sundhedsaftalens vision er: *Nordjyderne bliver sundere og tager medansvar …*"
+    expect(texts).toContain('Sundhedsaftalens vision er: Nordjyderne bliver sundere og tager medansvar for egen sundhed med hjælp fra et sammenhængende sundhedsvæsen');
+    expect(texts).not.toMatch(/\*Nordjyderne|\]\(#\)/);
+  });
+});
+
+describe('the Retningspapir’s principles as 001 counts them', () => {
+  it('splits 003’s last line in two, with a note, so the principles are the "6 principper" 001 Punkt 5 counts', async () => {
+    const res = await post(hub.gatewayUrl, `{ nordjyllandHealthAgreements { facts { text note source { document } } } }`);
+    expect(res.errors).toBeUndefined();
+    const principles = res.data!.nordjyllandHealthAgreements[0].facts.filter((f: { text: string }) => f.text.startsWith('Et retningspapir for hele regionen: '));
+    expect(principles).toHaveLength(6);
+    // 003 prints "Vi anvender de data, der er til rådighed udviser organisatorisk generøsitet" on one line.
+    expect(principles.slice(4).map((f: { text: string }) => f.text)).toEqual([
+      'Et retningspapir for hele regionen: Vi anvender de data, der er til rådighed',
+      'Et retningspapir for hele regionen: udviser organisatorisk generøsitet',
+    ]);
+    for (const f of principles.slice(4)) expect(f.note).toContain('6 principper');
+    expect(principles.slice(0, 4).map((f: { note: string | null }) => f.note)).toEqual([null, null, null, null]);
+  });
+});
+
+describe('observers apart, through the gateway', () => {
+  const counts = (present: number, apologies = 0, absent = 0) => ({ present, apologies, absent });
+
+  it('gives 002’s members a vote and its "Udvalgsformænd med observatørstatus" none', async () => {
+    const res = await post(hub.gatewayUrl, `{ nordjyllandMeeting(id: "nordjylland-syd-politisk-2025-05-19") { body { memberships { group votingRight } } } }`);
+    expect(res.errors).toBeUndefined();
+    const seats = res.data!.nordjyllandMeeting.body.memberships as { group: string; votingRight: boolean | null }[];
+    // 002 Punkt 1: 8 under "Sundhedsklyngens medlemmer", 6 under "Udvalgsformænd med observatørstatus".
+    expect(seats.filter((m) => m.group === 'Sundhedsklyngens medlemmer').map((m) => m.votingRight)).toEqual(Array(8).fill(true));
+    expect(seats.filter((m) => m.group === 'Udvalgsformænd med observatørstatus').map((m) => m.votingRight)).toEqual(Array(6).fill(false));
+  });
+
+  it('counts 002’s meeting apart: 7 voting members present and "Afbud fra Per Bach Laursen", 6 observers, 8 "Administrativ deltagelse"', async () => {
+    const res = await post(
+      hub.gatewayUrl,
+      `{ nordjyllandMeeting(id: "nordjylland-syd-politisk-2025-05-19") {
+           attendanceSummary { votingMembers { present apologies absent } observers { present apologies absent }
+                               membersVotingRightNotStated { present apologies absent } administrative { present apologies absent } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.nordjyllandMeeting.attendanceSummary).toEqual({
+      votingMembers: counts(7, 1),
+      observers: counts(6),
+      membersVotingRightNotStated: counts(0),
+      administrative: counts(8),
+    });
+  });
+
+  it('counts 004’s "Mødedeltagere", whose voting right the minutes do not state, apart from voting members: 8 present, 3 "(Fravær)"', async () => {
+    const res = await post(
+      hub.gatewayUrl,
+      `{ syddanmarkMeeting(id: "syddanmark-sydvestjylland-politisk-2023-12-05") {
+           attendanceSummary { votingMembers { present apologies absent } membersVotingRightNotStated { present apologies absent } administrative { present } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.syddanmarkMeeting.attendanceSummary).toEqual({ votingMembers: counts(0), membersVotingRightNotStated: counts(8, 3), administrative: { present: 0 } });
+  });
+
+  it('gives a person’s summary in the capacity held: Per Bach Laursen a voting member with apologies, Vibeke Gamst an observer present', async () => {
+    const res = await post(
+      hub.gatewayUrl,
+      `{ nordjyllandMeeting(id: "nordjylland-syd-politisk-2025-05-19") { attendance { person { id attendanceSummary { votingMembers { present apologies } observers { present apologies } } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const person = (id: string) => res.data!.nordjyllandMeeting.attendance.find((a: { person: { id: string } }) => a.person.id === id).person.attendanceSummary;
+    expect(person('nordjylland-person-per-bach-laursen')).toEqual({ votingMembers: { present: 0, apologies: 1 }, observers: { present: 0, apologies: 0 } });
+    expect(person('nordjylland-person-vibeke-gamst')).toEqual({ votingMembers: { present: 0, apologies: 0 }, observers: { present: 1, apologies: 0 } });
+  });
+});

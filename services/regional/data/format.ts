@@ -12,6 +12,13 @@
  * - Danish text is kept as the document prints it. Text is strict UTF-8 with no control
  *   characters but tab, line feed and carriage return (read-data-set.ts checks every string
  *   of a file, keys included, before these schemas run).
+ * - Printed text is never corrected silently. A text field holds the text as printed, OCR
+ *   damage included ("Igsning", "| den", "Hgj"); the record's `readings` lists, per field, the
+ *   corrections a reader makes (printed → reading, whole words), with a note when the reading
+ *   comes from another document. The API serves the printed text in the field and the corrected
+ *   text beside it (readings.ts; the data check refuses a correction the field does not hold).
+ * - Text is plain text: Markdown markup the text extractions carry (`*…*`, `**…**`, `[…](…)`,
+ *   `#` headings) is stripped, the words kept; a data check refuses markup (text.ts).
  * - Dates are real calendar days and date-times real times with their offset, in the years
  *   the contract's Date scalar accepts (schema/contract/calendar.ts).
  * - References stay within the region, and below a cluster within the cluster: a meeting's
@@ -75,6 +82,20 @@ export const Section = z.string().min(1);
 
 const Text = z.string().min(1);
 
+/** One correction of printed text: each whole-word occurrence of `printed` reads `reading`. */
+export const TextCorrection = z.object({ printed: Text, reading: Text });
+
+/**
+ * The corrected reading of one text field of a record (see the rule above): `field` is the
+ * field's path in the record ("status", "decisions.0.text", "targets.1.description").
+ */
+export const TextReading = z.object({
+  field: z.string().regex(/^[a-zA-Z]+(\.(\d+|[a-zA-Z]+))*$/, 'a field path like "status" or "decisions.0.text"'),
+  corrections: z.array(TextCorrection).min(1),
+  /** Where the reading comes from when not from the words themselves, e.g. another document's wording. */
+  note: Text.nullable().default(null),
+});
+
 export const Cluster = z.object({
   id: Id,
   name: Text,
@@ -115,6 +136,12 @@ export const Membership = z.object({
   party: Text.nullable().default(null),
   /** The group the document lists the person under, e.g. "Udvalgsformænd med observatørstatus". */
   group: Text.nullable().default(null),
+  /**
+   * OParl's votingRight: true for a seat the document lists among the body's members next to
+   * observers ("Sundhedsklyngens medlemmer"), false for an observer ("… med observatørstatus");
+   * null where the document does not say. The attendance summaries count by it.
+   */
+  votingRight: z.boolean().nullable().default(null),
   section: Section,
 });
 
@@ -242,6 +269,8 @@ export const Initiative = z.object({
   targets: z.array(Target).default([]),
   attachments: z.array(Text).default([]),
   successorRecommendation: SuccessorRecommendation.nullable().default(null),
+  /** Corrected readings of the printed texts above (the rule of this file's header). */
+  readings: z.array(TextReading).default([]),
   note: Text.nullable().default(null),
   section: Section,
 });
@@ -326,7 +355,13 @@ export const Grant = z.object({
 });
 
 /** A dated fact about an agreement, stored with its own section (the API gives it a Source). */
-export const AgreementFact = z.object({ text: Text, date: LocalDate.nullable(), section: Section });
+export const AgreementFact = z.object({
+  text: Text,
+  date: LocalDate.nullable(),
+  /** How the fact was read, e.g. a printed line split where another document's count says so. */
+  note: Text.nullable().default(null),
+  section: Section,
+});
 export type AgreementFactValue = z.infer<typeof AgreementFact>;
 
 /** A region's health agreement (sundhedsaftale). */

@@ -134,7 +134,7 @@ export async function generateSyntheticData(em: EntityManager, options: Generate
     const initiatives: Insert<InitiativeEntity>[] = Array.from({ length: options.initiativesPerCluster }, (_, i) => ({
       id: `${clusterId}-syntetisk-indsats-${i}`, cluster: clusterId, number: String(100 + i), kind: InitiativeKind.ACTION_PLAN_INITIATIVE,
       title: `Syntetisk indsats ${i + 1}`, maturity: pick(['Høj', 'Middel', 'Lav']), costs: [], decisions: [], targets: [],
-      attachments: [], ordinal: 1_000 + i, ...source,
+      attachments: [], readings: [], ordinal: 1_000 + i, ...source,
     }));
     batches.push(batch(InitiativeEntity, initiatives));
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { StartupError } from '../../../platform/startup-error';
 import { DataFile } from './format';
 import { describeProblem, reconcileFundTable } from './reconcile';
+import { readingProblems } from './readings';
 import { textProblems, utf8Problem } from './text';
 
 export class DataSetError extends StartupError {
@@ -152,7 +153,12 @@ export interface ExistingRecord {
 
 /** References and fund tables of `set`, against its own records and `existing` ones. */
 export function checkDataSet(set: DataSet, where: Where, existing: readonly ExistingRecord[] = []): string[] {
-  return [...checkReferences(set, where, existing), ...checkFundTables(set, where)];
+  return [...checkReferences(set, where, existing), ...checkFundTables(set, where), ...checkReadings(set, where)];
+}
+
+/** Every record's corrected readings name its own texts and the words they hold (readings.ts). */
+function checkReadings(set: DataSet, where: Where): string[] {
+  return set.initiatives.flatMap((i) => readingProblems(i, i.readings, where.get(i) ?? i.document));
 }
 
 function checkReferences(set: DataSet, where: Where, existing: readonly ExistingRecord[]): string[] {

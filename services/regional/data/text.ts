@@ -6,7 +6,14 @@
  * - no lone surrogate (a `"\ud800"` escape in JSON decodes to one): it is not a character,
  *   and PostgreSQL's driver would store it as U+FFFD;
  * - no C0 control character but tab, line feed and carriage return: PostgreSQL refuses NUL
- *   in text with a message that names no file or row, and the others are invisible typos.
+ *   in text with a message that names no file or row, and the others are invisible typos;
+ * - plain text, no markup: the documents are text extractions that carry some Markdown
+ *   (`*vision*`, `**mødeleder**`, `[her](#)`, `## OVERSKRIFT`); a data file keeps the words and
+ *   strips the markup, everywhere, so a client never has to guess whether a field is Markdown.
+ *   Emphasis (`*…*`, `**…**`), links (`[…](…)`) and heading marks (`#` at a line's start) are
+ *   refused in every string value; a lone asterisk that marks a footnote ("1.944.443 kr.*",
+ *   "*Forventet …") is printed text, not markup, and stays. Line breaks and "- " list lines
+ *   are plain text and stay.
  */
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -65,6 +72,28 @@ export function textProblem(text: string): string | null {
   return null;
 }
 
+// Emphasis: an asterisk run that opens after a line start, a space or an opening bracket or
+// quote and before a letter or digit, and closes on the same line after a letter, digit or
+// closing punctuation and before a space, punctuation or the end. A footnote mark has no pair.
+const EMPHASIS = /(?:^|[\s(\["'“„])(\*{1,2})(?=[\p{L}\p{N}])[^*\n]*?[\p{L}\p{N}.!?)"”]\1(?=$|[\s)\].,;:!?"'”])/mu;
+const LINK = /\[[^\]\n]+\]\([^)\s]*\)/;
+const HEADING = /^#{1,6}[ \t]/m;
+
+/** Why a string value holds Markdown markup (the data files hold plain text), or null. */
+export function markupProblem(text: string): string | null {
+  const found = (pattern: RegExp) => {
+    const match = pattern.exec(text);
+    return match ? `"${match[0].trim().slice(0, 60)}" at character ${match.index + 1}` : null;
+  };
+  const emphasis = found(EMPHASIS);
+  if (emphasis) return `contains Markdown emphasis ${emphasis}; data files hold plain text: keep the words, drop the asterisks`;
+  const link = found(LINK);
+  if (link) return `contains a Markdown link ${link}; data files hold plain text: keep the link's words, drop the brackets and the target`;
+  const heading = found(HEADING);
+  if (heading) return `contains a Markdown heading mark ${heading}; data files hold plain text: keep the heading's words, drop the #`;
+  return null;
+}
+
 /** At most this many text problems are listed per file; a file full of them needs one fix, not a thousand lines. */
 export const MAX_TEXT_PROBLEMS_PER_FILE = 20;
 
@@ -81,7 +110,7 @@ export function textProblems(value: unknown): string[] {
   };
   const visit = (node: unknown, path: string[]) => {
     if (typeof node === 'string') {
-      const problem = textProblem(node);
+      const problem = textProblem(node) ?? markupProblem(node);
       if (problem) report(path, problem);
     } else if (Array.isArray(node)) {
       node.forEach((item, i) => visit(item, [...path, String(i)]));

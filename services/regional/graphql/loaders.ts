@@ -145,6 +145,10 @@ export function createLoaders(em: EntityManager) {
       async (ids) => sourced(await read(from(AttendanceEntity).where({ meeting: { $in: [...ids] } }).orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }))),
       (a) => a.meeting,
     ),
+    attendanceByPerson: groupedBy(
+      async (ids) => sourced(await read(from(AttendanceEntity).where({ person: { $in: [...ids] } }).orderBy({ meeting: QueryOrder.ASC }))),
+      (a) => a.person,
+    ),
     membershipsByBody: groupedBy(
       async (ids) => sourced(await read(from(MembershipEntity).where({ body: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (m) => m.body,

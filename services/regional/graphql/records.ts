@@ -44,6 +44,6 @@ export type GrantRecord = Sourced<Plain<GrantEntity>>;
 export function agreementRecord(a: Plain<HealthAgreementEntity>) {
   return {
     ...withSource(a),
-    facts: a.facts.map((f) => ({ text: f.text, date: f.date, source: { document: a.document, section: f.section } })),
+    facts: a.facts.map((f) => ({ text: f.text, date: f.date, note: f.note ?? null, source: { document: a.document, section: f.section } })),
   };
 }

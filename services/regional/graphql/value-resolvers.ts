@@ -6,6 +6,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import {
   AgendaItem,
   Attendance,
+  AttendanceSummary,
   Body,
   FundCheck,
   FundPosition,
@@ -16,10 +17,13 @@ import {
   Meeting,
   Membership,
   Person,
+  TextReading,
 } from '../../../schema/contract';
 import type { RegionalContext } from './context';
 import { fundPositionOf } from './fund-position';
+import { seatVotingRight, summariseAttendance } from './attendance-summary';
 import { checkFundTable } from '../data/reconcile';
+import { applyCorrections, fieldText } from '../data/readings';
 import type { AgendaItemRecord, AttendanceRecord, FundTableRecord, GrantRecord, InitiativeRecord, MeetingRecord, MembershipRecord } from './records';
 
 const present = <T>(items: Array<T | null | Error>): T[] => items.filter((i): i is T => i !== null && !(i instanceof Error));
@@ -57,6 +61,12 @@ export class MeetingFields {
   async chair(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
     const chair = (await loaders.attendanceByMeeting.load(meeting.id)).find((a) => a.isChair);
     return chair ? loaders.personById.load(chair.person) : null;
+  }
+
+  @FieldResolver(() => AttendanceSummary)
+  async attendanceSummary(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext): Promise<AttendanceSummary> {
+    const [attendance, seats] = await Promise.all([loaders.attendanceByMeeting.load(meeting.id), loaders.membershipsByBody.load(meeting.body)]);
+    return summariseAttendance(attendance.map((a) => ({ status: a.status, votingRight: seatVotingRight(seats, a.person, meeting.body) })));
   }
 }
 
@@ -106,6 +116,20 @@ export class PersonFields {
   memberships(@Root() person: { id: string }, @Ctx() { loaders }: RegionalContext) {
     return loaders.membershipsByPerson.load(person.id);
   }
+
+  @FieldResolver(() => AttendanceSummary)
+  async attendanceSummary(@Root() person: { id: string }, @Ctx() { loaders }: RegionalContext): Promise<AttendanceSummary> {
+    const [attendance, seats] = await Promise.all([loaders.attendanceByPerson.load(person.id), loaders.membershipsByPerson.load(person.id)]);
+    const meetings = await loaders.meetingById.loadMany(attendance.map((a) => a.meeting));
+    return summariseAttendance(
+      attendance.flatMap((a, i) => {
+        const meeting = meetings[i];
+        // A withdrawn meeting has left the lists; it does not count either.
+        if (meeting === null || meeting instanceof Error || meeting.withdrawnAt !== null) return [];
+        return [{ status: a.status, votingRight: seatVotingRight(seats, a.person, meeting.body) }];
+      }),
+    );
+  }
 }
 
 @Resolver(() => Body)
@@ -126,6 +150,16 @@ export class InitiativeFields {
   @FieldResolver(() => [Initiative])
   parts(@Root() initiative: InitiativeRecord, @Ctx() { loaders }: RegionalContext) {
     return loaders.initiativesByParent.load(initiative.id);
+  }
+
+  @FieldResolver(() => [TextReading])
+  readings(@Root() initiative: InitiativeRecord): TextReading[] {
+    return (initiative.readings ?? []).map((reading) => ({
+      field: reading.field,
+      text: applyCorrections(fieldText(initiative, reading.field) ?? '', reading.corrections),
+      corrections: reading.corrections,
+      note: reading.note,
+    }));
   }
 }
 

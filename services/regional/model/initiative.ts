@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { InitiativeKind, type Cost, type InitiativeDecision, type SuccessorRecommendation, type Target } from '../../../schema/contract';
+import type { TextReadingValue } from '../data/readings';
 import { ClusterEntity } from './cluster';
 import { RecordRowEntity } from './sourced';
 
@@ -50,6 +51,10 @@ export class InitiativeEntity extends RecordRowEntity {
 
   @Property({ type: 'json', nullable: true })
   successorRecommendation!: SuccessorRecommendation | null;
+
+  // The file's corrections (printed → reading) per field; the API derives the read text from them.
+  @Property({ type: 'json' })
+  readings!: TextReadingValue[];
 
   @Property({ type: 'text', nullable: true })
   note!: string | null;

@@ -36,6 +36,9 @@ export class MembershipEntity extends RecordRowEntity {
   @Property({ type: 'text', nullable: true, fieldName: 'group_label' })
   group!: string | null;
 
+  @Property({ type: 'boolean', nullable: true })
+  votingRight!: boolean | null;
+
   @Property({ type: 'integer' })
   ordinal!: number;
 }

@@ -1,5 +1,6 @@
 export * from './scalars';
 export * from './source';
+export * from './basis';
 export * from './registry';
 export * from './regions';
 export * from './people';

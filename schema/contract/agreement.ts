@@ -37,9 +37,10 @@ export class AgreementMilestone {
 @Directive('@shareable')
 export class AgreementFact {
   @Field({ description: 'The fact, as printed or summarised from the document.' }) text!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Its date, when it has one.' }) date!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Its date, or the first day of its period; null when the document gives no day.' }) date!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The last day, when the fact is a period given in days (e.g. a hearing from 9 May to 9 August 2023).' }) endDate!: string | null;
   @Field(() => String, { nullable: true, description: 'How the fact was read, e.g. where one printed line was split into two by the count another document gives.' }) note!: string | null;
-  @Field(() => Source, { description: 'Where this record was read: the source document and its section.' }) source!: Source;
+  @Field(() => Source, { description: 'Where the fact was read: the source document (the agreement’s own or another that reports on it) and its section.' }) source!: Source;
 }
 
 @ObjectType({ description: 'A health agreement (sundhedsaftale) of a region.' })
@@ -48,8 +49,8 @@ export class HealthAgreement {
   @Field(() => ID, { description: 'Stable id, e.g. "nordjylland-sundhedsaftale-2024-2027".' }) id!: string;
   @Field({ description: 'The title, e.g. "Sundhedsaftalen 2024-2027".' }) title!: string;
   @Field({ description: 'The period, e.g. "2024-2027".' }) period!: string;
-  @Field({ description: 'The vision, verbatim.' }) vision!: string;
-  @Field(() => [AgreementPrinciple], { description: 'Bærende principper: guiding principles.' }) principles!: AgreementPrinciple[];
+  @Field(() => String, { nullable: true, description: 'The vision, verbatim; null when the hub’s documents do not give it.' }) vision!: string | null;
+  @Field(() => [AgreementPrinciple], { description: 'Bærende principper: guiding principles; empty when the hub’s documents do not give them (as goalAreas, organisation and followUp).' }) principles!: AgreementPrinciple[];
   @Field(() => [AgreementGoalArea], { description: 'Pejlemærker: goal areas and their goals.' }) goalAreas!: AgreementGoalArea[];
   @Field(() => [AgreementOrganisation], { description: 'Organisering: how the agreement is organised.' }) organisation!: AgreementOrganisation[];
   @Field(() => [AgreementMilestone], { description: 'Opfølgning: follow-up milestones.' }) followUp!: AgreementMilestone[];

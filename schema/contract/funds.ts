@@ -1,5 +1,6 @@
 /** Cluster funds (klyngemidler): tables exactly as printed, the derived fund position, and grants. */
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { MappingBasis } from './basis';
 import { Initiative } from './initiative';
 import { DateScalar, KronerScalar } from './scalars';
 import { Source } from './source';
@@ -172,6 +173,9 @@ export class Grant {
 
   @Field(() => String, { nullable: true, description: 'The health council (sundhedsråd) that receives the money, e.g. "limfjorden".' })
   toCouncilId!: string | null;
+
+  @Field(() => MappingBasis, { description: 'SOURCED when the document states the grant; INFERRED when the hub infers it from what the document states (e.g. one grant per cluster from "hver klynge"; the purpose says how).' })
+  basis!: MappingBasis;
 
   @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;

@@ -1,6 +1,7 @@
 export * from './scalars';
 export * from './source';
 export * from './text';
+export * from './basis';
 export * from './registry';
 export * from './regions';
 export * from './people';

@@ -1,5 +1,6 @@
 /** Meetings and their agenda items, modelled on OParl Meeting / AgendaItem. */
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MappingBasis } from './basis';
 import { Attendance, AttendanceSummary, Body, Person } from './people';
 import { DateScalar, DateTimeScalar } from './scalars';
 import { Source } from './source';
@@ -27,6 +28,19 @@ export class Recommendation {
 
   @Field({ description: 'The proposal, verbatim.' })
   text!: string;
+}
+
+@ObjectType({ description: 'Someone who presented an agenda item (an oplæg or a presentation), with role and organisation as the minutes print them there.' })
+@Directive('@shareable')
+export class AgendaItemPresenter {
+  @Field(() => Person, { description: 'The person who presented.' })
+  person!: Person;
+
+  @Field(() => String, { nullable: true, description: 'The role as printed with the presentation, e.g. "AC-fuldmægtig"; null when none is printed.' })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The organisation as printed with the presentation, e.g. "Aalborg Kommune"; null when none is printed apart from the role.' })
+  organisation!: string | null;
 }
 
 @ObjectType({ description: 'An item on a meeting’s agenda (dagsordenspunkt) with what the minutes record of it.' })
@@ -65,6 +79,12 @@ export class AgendaItem {
   @Field(() => [Person], { description: 'People recorded as absent (fraværende) for this item.' })
   absentees!: Person[];
 
+  @Field(() => [AgendaItemPresenter], { description: 'Who presented the item (oplæg, præsentation), in the order the minutes name them; people who are not members or participants are named here.' })
+  presenters!: AgendaItemPresenter[];
+
+  @Field({ description: 'Whether the item was dealt with in public (OParl AgendaItem.public); false for a closed item (lukket punkt). Every item in the documents so far is public.' })
+  public!: boolean;
+
   @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
 }
@@ -101,6 +121,12 @@ export class Meeting {
 
   @Field(() => String, { nullable: true, description: 'What else the documents say about this meeting.' })
   note!: string | null;
+
+  @Field(() => MappingBasis, { description: 'SOURCED when the document states the meeting; INFERRED when the hub infers it (e.g. a meeting recorded from a decision the document dates but does not call a meeting; the note says from what).' })
+  basis!: MappingBasis;
+
+  @Field(() => [ID], { description: 'The other clusters that hold the meeting jointly with its body’s cluster (a fællesmøde). The meeting is one record with one id, listed in the meetings of each of these clusters and of its own.' })
+  jointClusterIds!: string[];
 
   @Field(() => Body, { description: 'The body that meets.' })
   body!: Body;

@@ -5,20 +5,7 @@
  */
 import { Directive, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
-import { DateScalar, Municipality, Region, Source, regionDefinition, type RegionCode, type RegionDefinition } from '../../schema/contract';
-
-export enum MappingBasis {
-  SOURCED = 'SOURCED',
-  INFERRED = 'INFERRED',
-}
-registerEnumType(MappingBasis, {
-  name: 'MappingBasis',
-  description: 'How the hub knows which cluster goes into which health council.',
-  valuesConfig: {
-    SOURCED: { description: 'A source states it (see the council’s sources and notes).' },
-    INFERRED: { description: 'No source found states it; inferred from the council’s name and municipalities.' },
-  },
-});
+import { DateScalar, MappingBasis, Municipality, Region, Source, regionDefinition, type RegionCode, type RegionDefinition } from '../../schema/contract';
 
 export enum MilestoneKind {
   CLUSTER_STRUCTURE_ENDS = 'CLUSTER_STRUCTURE_ENDS',

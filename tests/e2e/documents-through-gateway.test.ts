@@ -32,7 +32,7 @@ describe('the documents through the gateway', () => {
   beforeAll(async () => {
     const res = await post(
       hub.gatewayUrl,
-      `{ clusters { meetings { source { document } agendaItems { id } attendance { status } }
+      `{ clusters { meetings { id source { document } agendaItems { id } attendance { status } }
                     initiatives { source { document } parts { source { document } } }
                     fundTables { source { document } rows { kind } } } }`,
     );
@@ -42,8 +42,12 @@ describe('the documents through the gateway', () => {
       counts[document] ??= { meetings: 0, agendaItems: 0, listed: 0, apologies: 0, initiatives: 0, fundLines: 0 };
       counts[document][key] += n;
     };
+    // A joint meeting is listed under each of its clusters: one record, counted once.
+    const seen = new Set<string>();
     for (const cluster of res.data!.clusters) {
       for (const m of cluster.meetings) {
+        if (seen.has(m.id)) continue;
+        seen.add(m.id);
         add(m.source.document, 'meetings');
         add(m.source.document, 'agendaItems', m.agendaItems.length);
         add(m.source.document, 'listed', m.attendance.length);
@@ -151,6 +155,97 @@ describe('the documents through the gateway', () => {
     expect(handedOver[0].source).toEqual({ document: '002_862ff6785b306e7d.txt', section: expect.stringContaining('Punkt 5') });
     // The exact remainder is the uncommitted figure of the last report.
     expect(syd.fundPosition).toEqual({ uncommitted: 1432361, reportedOn: '2025-05-19' });
+  });
+
+  it('dates the approval of Nordjylland’s agreement as 001 Punkt 4 reports it, each fact sourced to 001', async () => {
+    const res = await post(hub.gatewayUrl, '{ nordjyllandHealthAgreements { id facts { text date endDate source { document section } } } }');
+    expect(res.errors).toBeUndefined();
+    const [agreement] = res.data!.nordjyllandHealthAgreements;
+    type Fact = { text: string; date: string | null; endDate: string | null; source: { document: string; section: string } };
+    const from001 = agreement.facts.filter((f: Fact) => f.source.document === '001_f3d27487db9cbfb0.txt');
+    // 001, Punkt 4, Sagsfremstilling: "Sundhedsaftalen 2024-2027 godkendt af Sundhedssamarbejdsudvalget den 24. oktober 2023
+    // samt af Regionsrådet og de 11 kommunale byråd i løbet af november og december 2023. […] er således trådt i kraft pr. 1. januar 2024."
+    expect(from001.map((f: Fact) => [f.date, f.endDate])).toEqual([['2023-10-24', null], [null, null], ['2024-01-01', null]]);
+    expect(from001[0].text).toContain('godkendt af Sundhedssamarbejdsudvalget den 24. oktober 2023');
+    expect(from001[1].text).toContain('Regionsrådet og de 11 kommunale byråd i løbet af november og december 2023');
+    expect(from001[2].text).toContain('trådt i kraft pr. 1. januar 2024');
+    for (const f of from001) expect(f.source.section).toMatch(/^Punkt 4: Den nye Sundhedsaftale og sammenhæng til klyngens handleplan/);
+    // The agreement's own facts still name 003.
+    expect(agreement.facts.filter((f: Fact) => f.source.document === '003_c5f691abd2c4998b.txt').length).toBeGreaterThan(0);
+  });
+
+  it('holds Syddanmark’s Sundhedsaftale 2024-27 from 004 Punkt 8 and 9, without the vision 004 does not give', async () => {
+    const res = await post(hub.gatewayUrl, '{ syddanmarkHealthAgreements { id title period vision principles { title } goalAreas { title } facts { text date endDate source { document section } } source { document } } }');
+    expect(res.errors).toBeUndefined();
+    const [agreement] = res.data!.syddanmarkHealthAgreements;
+    expect(agreement).toMatchObject({ id: 'syddanmark-sundhedsaftale-2024-2027', period: '2024-2027', vision: null, principles: [], goalAreas: [], source: { document: '004_ddf16a629fcdefaa.txt' } });
+    type Fact = { text: string; date: string | null; endDate: string | null; source: { document: string; section: string } };
+    const fact = (words: string) => agreement.facts.find((f: Fact) => f.text.includes(words));
+    // Punkt 8: "Sundhedssamarbejdsudvalget godkendte den 30. august 2023 den endelige version af Sundhedsaftalen 2024-27,
+    // som har været i høring fra den 9. maj til den 9. august 2023."
+    expect(fact('godkendte den 30. august 2023')).toMatchObject({ date: '2023-08-30', source: { document: '004_ddf16a629fcdefaa.txt' } });
+    expect(fact('i høring fra den 9. maj til den 9. august 2023')).toMatchObject({ date: '2023-05-09', endDate: '2023-08-09' });
+    // Punkt 8: "sendt til endelig politisk godkendelse i de 22 kommuner og regionsrådet".
+    expect(fact('de 22 kommuner og regionsrådet')).toMatchObject({ date: null });
+    // Punkt 9, Resumé: "Implementeringsplanen for aftalen, der løber fra januar 2024 til juni 2027, …".
+    expect(fact('fra januar 2024 til juni 2027').source.section).toMatch(/^Punkt 9: /);
+    for (const f of agreement.facts) expect(f.source.section).toMatch(/^Punkt [89]: /);
+  });
+
+  it('names who presented items in 004 (Punkt 2, 3, 4) and 001 (Punkt 4), with role as printed, among the cluster’s people', async () => {
+    const res = await post(
+      hub.gatewayUrl,
+      `{ sydvest: cluster(id: "syddanmark-sydvestjylland") { people { name } meetings { id agendaItems { number public presenters { person { name } role organisation } } } }
+         midt: cluster(id: "nordjylland-midt") { meetings { id agendaItems { number presenters { person { name } role } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    type Item = { number: string; public: boolean; presenters: Array<{ person: { name: string }; role: string | null; organisation: string | null }> };
+    const items: Item[] = res.data!.sydvest.meetings.find((m: { id: string }) => m.id === 'syddanmark-sydvestjylland-politisk-2023-12-05').agendaItems;
+    const presented = Object.fromEntries(items.filter((i) => i.presenters.length > 0).map((i) => [i.number, i.presenters.map((p) => [p.person.name, p.role])]));
+    // Punkt 2: "holdt sygeplejefaglig direktør for psykiatrien, Anne Mette Vind, et oplæg";
+    // Punkt 3: "AC-fuldmægtig Martin Grum-Nymann præsenterede indledningsvist et oplæg";
+    // Punkt 4: "Sygeplejefaglig direktør Charlotte Mose præsenterede kort datapakken".
+    expect(presented).toEqual({
+      '2': [['Anne Mette Vind', 'sygeplejefaglig direktør for psykiatrien']],
+      '3': [['Martin Grum-Nymann', 'AC-fuldmægtig']],
+      '4': [['Charlotte Mose', 'Sygeplejefaglig direktør']],
+    });
+    const people = res.data!.sydvest.people.map((p: { name: string }) => p.name);
+    for (const name of ['Anne Mette Vind', 'Martin Grum-Nymann', 'Charlotte Mose']) expect(people).toContain(name);
+    // No item in the documents is closed.
+    expect(items.every((i) => i.public)).toBe(true);
+    // 001 Punkt 4: "Sundheds og Forebyggelseschef Torben Kjeldgaard indledte punktet med et oplæg".
+    const midt = res.data!.midt.meetings.find((m: { id: string }) => m.id === 'nordjylland-midt-direktoerforum-2024-02-08');
+    expect(midt.agendaItems.find((i: Item) => i.number === '4').presenters).toEqual([{ person: { name: 'Torben Krogh Kjeldgaard' }, role: 'Sundheds og Forebyggelseschef' }]);
+  });
+
+  it('finds the joint meeting of Midt, Syd and Vest on 19 May 2025 (002 Punkt 6) from each of them: one record, one id', async () => {
+    const res = await post(
+      hub.gatewayUrl,
+      `{ clusters { id meetings { id date status jointClusterIds body { name } source { document section } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    type M = { id: string; date: string; status: string; jointClusterIds: string[]; source: { document: string; section: string } };
+    // 002 Punkt 6: "afholdes et fællesmøde med Sundhedsklynge Midt og Sundhedsklynge Vest som opstart på Sundhedsråd Limfjorden den 19. maj 2025".
+    const holding = res.data!.clusters
+      .filter((c: { meetings: M[] }) => c.meetings.some((m) => m.id === 'nordjylland-syd-faellesmoede-limfjorden-2025-05-19'))
+      .map((c: { id: string }) => c.id);
+    expect(holding).toEqual(['nordjylland-midt', 'nordjylland-syd', 'nordjylland-vest']);
+    const joint: M = res.data!.clusters.find((c: { id: string }) => c.id === 'nordjylland-vest').meetings[0];
+    expect(joint).toMatchObject({ date: '2025-05-19', status: 'PLANNED', jointClusterIds: ['nordjylland-midt', 'nordjylland-vest'], source: { document: '002_862ff6785b306e7d.txt' } });
+  });
+
+  it('marks what the hub infers: the pilot grants of the clusters 002 does not name, and the 2022 decision recorded as a meeting (004)', async () => {
+    const res = await post(hub.gatewayUrl, '{ clusters { id grants { id basis } meetings { id basis } } }');
+    expect(res.errors).toBeUndefined();
+    type C = { id: string; grants: Array<{ id: string; basis: string }>; meetings: Array<{ id: string; basis: string }> };
+    const clusters: C[] = res.data!.clusters;
+    const pilotGrant = (clusterId: string) => clusters.find((c) => c.id === clusterId)!.grants.find((g) => g.id.endsWith('-bevilling-innovationspulje-pilotprojekt'))!.basis;
+    // 002 Punkt 3 names Syd's project; the others follow from "hver klynge har modtaget 250.000 kr. til deres projekt".
+    expect(['nordjylland-nord', 'nordjylland-midt', 'nordjylland-syd', 'nordjylland-vest'].map(pilotGrant)).toEqual(['INFERRED', 'INFERRED', 'SOURCED', 'INFERRED']);
+    // 004 Punkt 7: "Den 4. oktober 2022 traf politisk niveau beslutning om …": a decision, not a meeting in so many words.
+    const inferred = [...new Set(clusters.flatMap((c) => c.meetings.filter((m) => m.basis === 'INFERRED').map((m) => m.id)))];
+    expect(inferred).toEqual(['syddanmark-sydvestjylland-politisk-2022-10-04']);
   });
 });
 

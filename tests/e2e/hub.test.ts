@@ -66,8 +66,9 @@ describe('the API contract through the gateway', () => {
     expect(midt.meetings.map((m: { title: string }) => m.title)).toContain('Direktørforum Sundhedsklynge Midt d. 08-02-2024');
     expect(syd.initiatives.map((i: { title: string }) => i.title)).toContain('Virtuel borgerundervisning');
     expect(syd.meetings.length).toBeGreaterThanOrEqual(2);
-    // No document describes Vest: it resolves, with empty lists.
-    expect(vest).toMatchObject({ name: 'Sundhedsklynge Vest', initiatives: [], meetings: [] });
+    // No document describes Vest: it resolves, with no initiatives and only the joint meeting 002 announces (Punkt 6).
+    expect(vest).toMatchObject({ name: 'Sundhedsklynge Vest', initiatives: [] });
+    expect(vest.meetings.map((m: { title: string }) => m.title)).toEqual(['Fællesmøde med Sundhedsklynge Midt og Sundhedsklynge Vest som opstart på Sundhedsråd Limfjorden']);
   });
 
   it('answers healthCouncils across both regions', async () => {

@@ -33,6 +33,7 @@ import {
   BodyLevel,
   FundRowKind,
   InitiativeKind,
+  MappingBasis,
   MeetingStatus,
   SuccessorOutcome,
   type AgreementGoalArea,
@@ -169,6 +170,19 @@ export const Recommendation = z.object({
   text: Text,
 }) satisfies z.ZodType<RecommendationValue>;
 
+/** Someone who presented an item (oplæg, præsentation), with role and organisation as printed there. */
+export const Presenter = z.object({
+  personId: Id,
+  role: Text.nullable().default(null),
+  organisation: Text.nullable().default(null),
+});
+
+/**
+ * How the hub knows a record: SOURCED when the document states it, INFERRED when the hub infers
+ * it from what the document states (the record's note or purpose then says from what).
+ */
+const Basis = z.enum(MappingBasis).default(MappingBasis.SOURCED);
+
 export const AgendaItem = z.object({
   id: Id,
   /** The item's number as the minutes print it (Punkt 3, 3a, 10.1). */
@@ -189,6 +203,10 @@ export const AgendaItem = z.object({
   attachments: z.array(Text).default([]),
   /** People recorded as absent (Fraværende) for this item. */
   absentPersonIds: z.array(Id).default([]),
+  /** Who presented the item, in the order the minutes name them. */
+  presenters: z.array(Presenter).default([]),
+  /** OParl's `public`: false for a closed item (lukket punkt). */
+  public: z.boolean().default(true),
   section: Section,
 });
 
@@ -211,6 +229,9 @@ export const Meeting = z.object({
   /** For planned meetings: the agenda or theme the documents announce. */
   plannedAgenda: z.array(Text).default([]),
   note: Text.nullable().default(null),
+  basis: Basis,
+  /** A joint meeting (fællesmøde): the other clusters holding it; it is listed under each of them and its own. */
+  jointClusterIds: z.array(Id).default([]),
   attendance: z.array(Attendance).default([]),
   agendaItems: z.array(AgendaItem).default([]),
   section: Section,
@@ -351,31 +372,43 @@ export const Grant = z.object({
   date: LocalDate.nullable().default(null),
   /** E.g. the council that receives remaining funds. */
   toCouncilId: Id.nullable().default(null),
+  basis: Basis,
   section: Section,
 });
 
-/** A dated fact about an agreement, stored with its own section (the API gives it a Source). */
+/**
+ * A dated fact about an agreement, stored with its own source (the API gives it a Source): its
+ * section, and its document when another document than the agreement's own reports it.
+ */
 export const AgreementFact = z.object({
   text: Text,
+  /** The day, or the first day of a period; null when the document gives no day. */
   date: LocalDate.nullable(),
+  /** The last day of a period given in days. */
+  endDate: LocalDate.nullable().default(null),
+  /** The seed file that reports the fact; null for the agreement's own document. */
+  document: Text.nullable().default(null),
   /** How the fact was read, e.g. a printed line split where another document's count says so. */
   note: Text.nullable().default(null),
   section: Section,
 });
 export type AgreementFactValue = z.infer<typeof AgreementFact>;
 
-/** A region's health agreement (sundhedsaftale). */
+/**
+ * A region's health agreement (sundhedsaftale). A document that reports on an agreement
+ * without giving its text (minutes) leaves the vision null and the lists empty.
+ */
 export const HealthAgreement = z.object({
   id: Id,
   title: Text,
   period: Text,
-  vision: Text,
-  principles: z.array(z.object({ title: Text, points: z.array(Text) }) satisfies z.ZodType<AgreementPrinciple>),
-  goalAreas: z.array(z.object({ title: Text, goals: z.array(Text) }) satisfies z.ZodType<AgreementGoalArea>),
-  organisation: z.array(z.object({ name: Text, description: Text }) satisfies z.ZodType<AgreementOrganisation>),
-  followUp: z.array(
-    z.object({ year: Year, date: LocalDate.nullable(), forum: Text.nullable(), items: z.array(Text) }) satisfies z.ZodType<AgreementMilestone>,
-  ),
+  vision: Text.nullable().default(null),
+  principles: z.array(z.object({ title: Text, points: z.array(Text) }) satisfies z.ZodType<AgreementPrinciple>).default([]),
+  goalAreas: z.array(z.object({ title: Text, goals: z.array(Text) }) satisfies z.ZodType<AgreementGoalArea>).default([]),
+  organisation: z.array(z.object({ name: Text, description: Text }) satisfies z.ZodType<AgreementOrganisation>).default([]),
+  followUp: z
+    .array(z.object({ year: Year, date: LocalDate.nullable(), forum: Text.nullable(), items: z.array(Text) }) satisfies z.ZodType<AgreementMilestone>)
+    .default([]),
   /** Other facts about the agreement with their own sections (approval, entry into force …). */
   facts: z.array(AgreementFact).default([]),
   section: Section,

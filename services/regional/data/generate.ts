@@ -7,7 +7,7 @@
  */
 import { QueryOrder, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AttendanceStatus, BodyLevel, FundRowKind, InitiativeKind, MeetingStatus } from '../../../schema/contract';
+import { AttendanceStatus, BodyLevel, FundRowKind, InitiativeKind, MappingBasis, MeetingStatus } from '../../../schema/contract';
 import {
   AgendaItemAbsenteeEntity,
   AgendaItemEntity,
@@ -108,7 +108,7 @@ export async function generateSyntheticData(em: EntityManager, options: Generate
       const meetingId = `${clusterId}-syntetisk-moede-${m}`;
       meetings.push({
         id: meetingId, cluster: clusterId, body: bodyId, title: `Syntetisk møde ${m + 1}`, status: MeetingStatus.HELD,
-        date: when.toISOString().slice(0, 10), startsAt: when, place: 'Regionshuset', plannedAgenda: [], ...source,
+        date: when.toISOString().slice(0, 10), startsAt: when, place: 'Regionshuset', plannedAgenda: [], basis: MappingBasis.SOURCED, jointClusterIds: [], ...source,
       });
       for (let n = 1; n <= options.itemsPerMeeting; n++) {
         const id = `${meetingId}-punkt-${n}`;
@@ -116,7 +116,7 @@ export async function generateSyntheticData(em: EntityManager, options: Generate
           id, meeting: meetingId, number: String(n), ordinal: n - 1, title: pick(TOPICS), durationMinutes: 5 * (1 + Math.floor(random() * 6)),
           caseDescription: 'Syntetisk sagsfremstilling til belastningstest.', recommendationIntro: 'Det indstilles, at:',
           recommendations: [{ number: 1, text: 'Orienteringen tages til efterretning.' }], decision: pick(DECISIONS),
-          attachments: [], ...source,
+          attachments: [], public: true, ...source,
         });
         if (random() < 0.3) absentees.push({ agendaItem: id, person: people[Math.floor(random() * people.length)].id, ordinal: 0 });
       }

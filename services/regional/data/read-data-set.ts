@@ -229,9 +229,17 @@ function checkReferences(set: DataSet, where: Where, existing: readonly Existing
     need('cluster', m.clusterId, `${place}.clusterId`);
     need('body', m.bodyId, `${place}.bodyId`, own);
     m.attendance.forEach((a, j) => need('person', a.personId, `${place}.attendance.${j}.personId`));
-    m.agendaItems.forEach((item, j) =>
-      item.absentPersonIds.forEach((p, k) => need('person', p, `${place}.agendaItems.${j}.absentPersonIds.${k}`)),
-    );
+    m.agendaItems.forEach((item, j) => {
+      item.absentPersonIds.forEach((p, k) => need('person', p, `${place}.agendaItems.${j}.absentPersonIds.${k}`));
+      item.presenters.forEach((p, k) => need('person', p.personId, `${place}.agendaItems.${j}.presenters.${k}.personId`));
+      const twice = item.presenters.map((p) => p.personId).filter((id, k, all) => all.indexOf(id) !== k);
+      if (twice.length > 0) problems.push(`${place}.agendaItems.${j}.presenters: "${twice[0]}" is listed twice`);
+    });
+    // A joint meeting is one record listed under each of its clusters: each named once, its own not again.
+    m.jointClusterIds.forEach((c, j) => {
+      need('cluster', c, `${place}.jointClusterIds.${j}`);
+      if (c === m.clusterId || m.jointClusterIds.indexOf(c) !== j) problems.push(`${place}.jointClusterIds.${j}: cluster "${c}" is the meeting’s own or listed twice`);
+    });
   }
   for (const i of set.initiatives) {
     const place = at(i);

@@ -15,6 +15,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AgendaItemAbsenteeEntity,
   AgendaItemEntity,
+  AgendaItemPresenterEntity,
   AttendanceEntity,
   BodyEntity,
   ClusterEntity,
@@ -67,6 +68,7 @@ export function createLoaders(em: EntityManager) {
    * Meetings of many clusters under one filter per statement: the date range and status go
    * into SQL, so a dashboard asking for one year of a cluster with years of minutes reads
    * one year. A meeting with no known date cannot be said to fall in a range, so a range excludes it.
+   * A joint meeting is read once and handed to its own cluster and each of its joint clusters.
    */
   const meetings = new DataLoader<MeetingFilter, MeetingRecord[], string>(
     async (keys) => {
@@ -74,7 +76,10 @@ export function createLoaders(em: EntityManager) {
       await Promise.all(
         groupByFilter(keys).map(async (group) => {
           const { from: after, to: before, status } = group[0];
-          const query = from(MeetingEntity).where({ cluster: { $in: clustersOf(group) }, withdrawnAt: null });
+          const clusters = clustersOf(group);
+          const query = from(MeetingEntity, 'm')
+            .where({ withdrawnAt: null })
+            .andWhere('(m.cluster_id in (?) or jsonb_exists_any(m.joint_cluster_ids, array[?]::text[]))', [clusters, clusters]);
           if (after) query.andWhere({ date: { $gte: after } });
           if (before) query.andWhere({ date: { $lte: before } });
           if (status) query.andWhere({ status });
@@ -141,6 +146,10 @@ export function createLoaders(em: EntityManager) {
         ),
       (i) => i.meeting,
     ),
+    presentersByItem: groupedBy(
+      async (ids) => read(from(AgendaItemPresenterEntity).where({ agendaItem: { $in: [...ids] } }).orderBy({ agendaItem: QueryOrder.ASC, ordinal: QueryOrder.ASC })),
+      (p) => p.agendaItem,
+    ),
     attendanceByMeeting: groupedBy(
       async (ids) => sourced(await read(from(AttendanceEntity).where({ meeting: { $in: [...ids] } }).orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }))),
       (a) => a.meeting,
@@ -157,17 +166,22 @@ export function createLoaders(em: EntityManager) {
       async (ids) => sourced(await read(from(MembershipEntity).where({ person: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (m) => m.person,
     ),
-    /** Everyone with a seat in one of the cluster's bodies or listed at one of its meetings. */
+    /** Everyone with a seat in one of the cluster's bodies, listed at one of its meetings or presenting an item there. */
     peopleByCluster: groupedBy(
       async (ids) => {
         const list = [...ids];
         const seats = from(MembershipEntity, 'ms').select(['b.cluster', 'ms.person']).join('ms.body', 'b').where({ 'b.cluster': { $in: list }, 'ms.withdrawnAt': null });
         const listed = from(AttendanceEntity, 'at').select(['mt.cluster', 'at.person']).join('at.meeting', 'mt').where({ 'mt.cluster': { $in: list }, 'mt.withdrawnAt': null });
+        const presented = from(AgendaItemPresenterEntity, 'pr')
+          .select(['mi.cluster', 'pr.person'])
+          .join('pr.agendaItem', 'ai')
+          .join('ai.meeting', 'mi')
+          .where({ 'mi.cluster': { $in: list }, 'mi.withdrawnAt': null });
         const found = await read<PersonEntity, { clusterId: string }>(
           from(PersonEntity, 'p')
             .select(['p.*', raw('c.cluster_id as "clusterId"')])
             .distinct()
-            .join(seats.getKnexQuery().union(listed.getKnexQuery()), 'c', { 'c.person_id': sql.ref('p.id') })
+            .join(seats.getKnexQuery().union(listed.getKnexQuery(), presented.getKnexQuery()), 'c', { 'c.person_id': sql.ref('p.id') })
             .where({ withdrawnAt: null })
             .orderBy({ name: QueryOrder.ASC }),
         );

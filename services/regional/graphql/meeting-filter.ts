@@ -30,13 +30,22 @@ export function groupByFilter(keys: readonly MeetingFilter[]): MeetingFilter[][]
 /** The clusters one group's statement reads, each once. */
 export const clustersOf = (group: readonly MeetingFilter[]): string[] => [...new Set(group.map((k) => k.clusterId))];
 
-/** Hands the rows of one group's statement to the keys of that group, keeping the rows' order. */
-export function distributeMeetings<R extends { cluster: string }>(group: readonly MeetingFilter[], rows: readonly R[], into = new Map<string, R[]>()): Map<string, R[]> {
+/**
+ * Hands the rows of one group's statement to the keys of that group, keeping the rows' order:
+ * a joint meeting goes to its own cluster and to each of its joint clusters, once to each.
+ */
+export function distributeMeetings<R extends { cluster: string; jointClusterIds: readonly string[] }>(
+  group: readonly MeetingFilter[],
+  rows: readonly R[],
+  into = new Map<string, R[]>(),
+): Map<string, R[]> {
   const byCluster = new Map<string, R[]>();
   for (const row of rows) {
-    const list = byCluster.get(row.cluster);
-    if (list) list.push(row);
-    else byCluster.set(row.cluster, [row]);
+    for (const cluster of new Set([row.cluster, ...row.jointClusterIds])) {
+      const list = byCluster.get(cluster);
+      if (list) list.push(row);
+      else byCluster.set(cluster, [row]);
+    }
   }
   for (const key of group) into.set(meetingFilterKey(key), byCluster.get(key.clusterId) ?? []);
   return into;

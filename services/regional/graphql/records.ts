@@ -40,10 +40,11 @@ export type InitiativeRecord = Sourced<Plain<InitiativeEntity>>;
 export type FundTableRecord = Sourced<Plain<FundTableEntity>>;
 export type GrantRecord = Sourced<Plain<GrantEntity>>;
 
-/** A health agreement: its facts carry their own section, which the API gives as a Source. */
+/** A health agreement: its facts carry their own section, and another document when one reports them, which the API gives as a Source. */
 export function agreementRecord(a: Plain<HealthAgreementEntity>) {
   return {
     ...withSource(a),
-    facts: a.facts.map((f) => ({ text: f.text, date: f.date, note: f.note ?? null, source: { document: a.document, section: f.section } })),
+    // Facts stored before they named a document are the agreement's own (endDate and note likewise absent).
+    facts: a.facts.map((f) => ({ text: f.text, date: f.date, endDate: f.endDate ?? null, note: f.note ?? null, source: { document: f.document ?? a.document, section: f.section } })),
   };
 }

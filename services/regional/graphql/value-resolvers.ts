@@ -5,6 +5,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import {
   AgendaItem,
+  AgendaItemPresenter,
   Attendance,
   AttendanceSummary,
   Body,
@@ -76,6 +77,16 @@ export class AgendaItemFields {
   async absentees(@Root() item: AgendaItemRecord, @Ctx() { loaders, publishSensitivePersonalData }: RegionalContext) {
     if (!publishSensitivePersonalData) return [];
     return present(await loaders.personById.loadMany(item.absentees));
+  }
+
+  @FieldResolver(() => [AgendaItemPresenter])
+  async presenters(@Root() item: AgendaItemRecord, @Ctx() { loaders }: RegionalContext) {
+    const presenters = await loaders.presentersByItem.load(item.id);
+    const people = await loaders.personById.loadMany(presenters.map((p) => p.person));
+    return presenters.flatMap((p, i) => {
+      const person = people[i];
+      return person && !(person instanceof Error) ? [{ person, role: p.role, organisation: p.organisation }] : [];
+    });
   }
 }
 

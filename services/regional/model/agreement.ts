@@ -15,8 +15,9 @@ export class HealthAgreementEntity extends RecordRowEntity {
   @Property({ type: 'text' })
   period!: string;
 
-  @Property({ type: 'text' })
-  vision!: string;
+  /** Null when the documents report on the agreement without giving its vision. */
+  @Property({ type: 'text', nullable: true })
+  vision!: string | null;
 
   @Property({ type: 'json' })
   principles!: AgreementPrinciple[];

@@ -1,4 +1,5 @@
-import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { MappingBasis } from '../../../schema/contract';
 import type { FundColumnValue, FundPositionRefsValue, FundRowValue } from '../data/format';
 import { ClusterEntity } from './cluster';
 import { InitiativeEntity } from './initiative';
@@ -80,4 +81,7 @@ export class GrantEntity extends RecordRowEntity {
   /** A health council of the councils subgraph: another database, so no foreign key. */
   @Property({ type: 'text', nullable: true })
   toCouncilId!: string | null;
+
+  @Enum({ items: () => MappingBasis, default: MappingBasis.SOURCED })
+  basis!: MappingBasis;
 }

@@ -3,7 +3,7 @@ import { ClusterEntity } from './cluster';
 import { FundTableEntity, GrantEntity } from './funds';
 import { HealthAgreementEntity } from './agreement';
 import { InitiativeEntity } from './initiative';
-import { AgendaItemAbsenteeEntity, AgendaItemEntity, AttendanceEntity, MeetingEntity } from './meeting';
+import { AgendaItemAbsenteeEntity, AgendaItemEntity, AgendaItemPresenterEntity, AttendanceEntity, MeetingEntity } from './meeting';
 import { MembershipEntity, PersonEntity } from './person';
 import { DocumentImportEntity, RecordChangeEntity, RecordEntity, RemovedPersonEntity } from './record';
 
@@ -26,6 +26,7 @@ export const regionalEntities = [
   AttendanceEntity,
   AgendaItemEntity,
   AgendaItemAbsenteeEntity,
+  AgendaItemPresenterEntity,
   InitiativeEntity,
   FundTableEntity,
   GrantEntity,

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { AttendanceStatus, MeetingStatus, type Recommendation } from '../../../schema/contract';
+import { AttendanceStatus, MappingBasis, MeetingStatus, type Recommendation } from '../../../schema/contract';
 import { BodyEntity } from './body';
 import { ClusterEntity } from './cluster';
 import { PersonEntity } from './person';
@@ -45,6 +45,16 @@ export class MeetingEntity extends RecordRowEntity {
 
   @Property({ type: 'text', nullable: true })
   note!: string | null;
+
+  @Enum({ items: () => MappingBasis, default: MappingBasis.SOURCED })
+  basis!: MappingBasis;
+
+  /**
+   * The other clusters of a joint meeting (fællesmøde). Few meetings have any, and they are
+   * read with the meeting, so a JSON list beside `cluster` serves the meetings loader's one statement.
+   */
+  @Property({ type: 'json', default: '[]' })
+  jointClusterIds!: string[];
 }
 
 @Entity({ tableName: 'attendance' })
@@ -119,6 +129,10 @@ export class AgendaItemEntity extends SourcedEntity {
 
   @Property({ type: 'json' })
   attachments!: string[];
+
+  /** OParl's `public`: false for a closed item (lukket punkt). */
+  @Property({ type: 'boolean', default: true })
+  public!: boolean;
 }
 
 /** A person recorded as absent (fraværende) for one agenda item. */
@@ -132,6 +146,27 @@ export class AgendaItemAbsenteeEntity {
   person!: Ref<PersonEntity>;
 
   /** Position in the item's list of absentees. */
+  @Property({ type: 'integer' })
+  ordinal!: number;
+}
+
+/** Someone who presented an agenda item (oplæg, præsentation), with role and organisation as printed there. */
+@Entity({ tableName: 'agenda_item_presenter' })
+export class AgendaItemPresenterEntity {
+  @ManyToOne(() => AgendaItemEntity, { ref: true, primary: true, deleteRule: 'cascade' })
+  agendaItem!: Ref<AgendaItemEntity>;
+
+  @ManyToOne(() => PersonEntity, { ref: true, primary: true, deleteRule: 'cascade' })
+  @Index()
+  person!: Ref<PersonEntity>;
+
+  @Property({ type: 'text', nullable: true })
+  role!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  organisation!: string | null;
+
+  /** Position in the item's list of presenters. */
   @Property({ type: 'integer' })
   ordinal!: number;
 }

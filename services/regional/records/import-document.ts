@@ -28,7 +28,7 @@ import { writeProjection, type ProjectedRecord } from './project';
 import { appendChange, existingRecords, findRecords, lockWrites, type StoredRecord } from './store';
 
 /** Bump when imports store data differently: every document's digest changes and it is imported again. */
-export const IMPORT_VERSION = 5;
+export const IMPORT_VERSION = 6;
 
 /** SHA-256 over the import version and the document's data as given. */
 export function documentDigest(bytes: Uint8Array | string): string {

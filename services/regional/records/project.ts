@@ -1,7 +1,7 @@
 /**
  * Writes records into the relational rows the read path queries (their projection): a
  * record's own row is inserted or updated in place (so the rows that reference it stay),
- * and its parts (a meeting's attendance, agenda items and their absentees) are replaced.
+ * and its parts (a meeting's attendance, agenda items and their absentees and presenters) are replaced.
  * The entity metadata maps the data files' names to columns: a reference `cluster` is
  * spelled `clusterId` in the files, every other property has the entity's name.
  */
@@ -9,7 +9,7 @@ import { ReferenceKind, raw, type EntityClass, type EntityMetadata } from '@mikr
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RegionCode } from '../../../schema/contract';
 import type { MeetingData } from '../data/format';
-import { AgendaItemAbsenteeEntity, AgendaItemEntity, AttendanceEntity, MeetingEntity, insertInStatements, rowReader, type Insert } from '../model';
+import { AgendaItemAbsenteeEntity, AgendaItemEntity, AgendaItemPresenterEntity, AttendanceEntity, MeetingEntity, insertInStatements, rowReader, type Insert } from '../model';
 import type { RecordKind } from './kinds';
 
 /** A record as it is projected: its data in the files' format, its document, its state, its place in lists. */
@@ -63,7 +63,7 @@ async function replaceMeetingParts(
   rowsOf: <E extends object>(entity: EntityClass<E>, items: Array<Record<string, unknown>>) => Insert<E>[],
 ): Promise<void> {
   const ids = records.map((r) => r.id);
-  // Agenda items' absentees go with their items (on delete cascade).
+  // Agenda items' absentees and presenters go with their items (on delete cascade).
   await tx.nativeDelete(AttendanceEntity, { meeting: { $in: ids } });
   await tx.nativeDelete(AgendaItemEntity, { meeting: { $in: ids } });
   const meetings = records.map((r) => ({ document: r.document, meeting: r.data as unknown as MeetingData }));
@@ -75,6 +75,8 @@ async function replaceMeetingParts(
   await insertInStatements(tx, AttendanceEntity, rowsOf(AttendanceEntity, attendance), ROWS_PER_STATEMENT);
   await insertInStatements(tx, AgendaItemEntity, rowsOf(AgendaItemEntity, items), ROWS_PER_STATEMENT);
   await insertInStatements(tx, AgendaItemAbsenteeEntity, rowsOf(AgendaItemAbsenteeEntity, absentees), ROWS_PER_STATEMENT);
+  const presenters = meetings.flatMap(({ meeting: m }) => m.agendaItems.flatMap((i) => i.presenters.map((p, ordinal) => ({ ...p, agendaItemId: i.id, ordinal }))));
+  await insertInStatements(tx, AgendaItemPresenterEntity, rowsOf(AgendaItemPresenterEntity, presenters), ROWS_PER_STATEMENT);
 }
 
 /**

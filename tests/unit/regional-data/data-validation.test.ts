@@ -154,6 +154,29 @@ describe('data file validation', () => {
     expect(problemsOf(dir, 'syddanmark')).toEqual([`${SYDVEST}: meetings.1.bodyId: unknown body "syddanmark-no-such-body"`]);
   });
 
+  it('refuses a presenter who is not a person of the region, or one named twice for an item', () => {
+    const dir = withEdit('syddanmark', SYDVEST, (data) => {
+      data.meetings[0].agendaItems[1].presenters[0].personId = 'syddanmark-person-no-such-person';
+      data.meetings[0].agendaItems[2].presenters.push({ ...data.meetings[0].agendaItems[2].presenters[0] });
+    });
+    expect(problemsOf(dir, 'syddanmark')).toEqual([
+      `${SYDVEST}: meetings.0.agendaItems.1.presenters.0.personId: unknown person "syddanmark-person-no-such-person"`,
+      `${SYDVEST}: meetings.0.agendaItems.2.presenters: "syddanmark-person-martin-grum-nymann" is listed twice`,
+    ]);
+  });
+
+  it('refuses a joint meeting naming an unknown cluster or its own', () => {
+    const dir = withEdit('nordjylland', SYD_2025, (data) => {
+      const joint = data.meetings.find((m: { id: string }) => m.id === 'nordjylland-syd-faellesmoede-limfjorden-2025-05-19');
+      joint.jointClusterIds = ['nordjylland-midt', 'nordjylland-syd', 'nordjylland-nowhere'];
+    });
+    const problems = problemsOf(dir, 'nordjylland');
+    expect(problems).toEqual([
+      `${SYD_2025}: meetings.1.jointClusterIds.1: cluster "nordjylland-syd" is the meeting’s own or listed twice`,
+      `${SYD_2025}: meetings.1.jointClusterIds.2: unknown cluster "nordjylland-nowhere"`,
+    ]);
+  });
+
   it('bounds the number of text problems listed per file', () => {
     const dir = withEdit('nordjylland', MIDT, (data) => {
       for (const person of data.people) person.section = 'x\u0000';

@@ -33,14 +33,28 @@ describe('meeting filter grouping', () => {
   it('hands each key of a group its cluster’s rows, in the statement’s order, and an empty list to a cluster without rows', () => {
     const group = [key('a'), key('b'), key('c')];
     const rows = [
-      { id: 'm1', cluster: 'b' },
-      { id: 'm2', cluster: 'a' },
-      { id: 'm3', cluster: 'b' },
+      { id: 'm1', cluster: 'b', jointClusterIds: [] },
+      { id: 'm2', cluster: 'a', jointClusterIds: [] },
+      { id: 'm3', cluster: 'b', jointClusterIds: [] },
     ];
     const out = distributeMeetings(group, rows);
     expect(out.get(meetingFilterKey(key('a')))!.map((r) => r.id)).toEqual(['m2']);
     expect(out.get(meetingFilterKey(key('b')))!.map((r) => r.id)).toEqual(['m1', 'm3']);
     expect(out.get(meetingFilterKey(key('c')))).toEqual([]);
+  });
+
+  it('hands a joint meeting, one row, to its own cluster and to each joint cluster once', () => {
+    const group = [key('a'), key('b'), key('c'), key('d')];
+    const rows = [
+      { id: 'joint', cluster: 'b', jointClusterIds: ['a', 'c', 'a'] },
+      { id: 'own', cluster: 'a', jointClusterIds: [] },
+    ];
+    const out = distributeMeetings(group, rows);
+    expect(out.get(meetingFilterKey(key('a')))!.map((r) => r.id)).toEqual(['joint', 'own']);
+    expect(out.get(meetingFilterKey(key('b')))!.map((r) => r.id)).toEqual(['joint']);
+    expect(out.get(meetingFilterKey(key('c')))!.map((r) => r.id)).toEqual(['joint']);
+    expect(out.get(meetingFilterKey(key('d')))).toEqual([]);
+    expect(out.get(meetingFilterKey(key('a')))![0]).toBe(out.get(meetingFilterKey(key('c')))![0]);
   });
 
   it('keys the cache by cluster and filter alike', () => {

@@ -40,6 +40,21 @@ function describe(error: unknown): string {
   return lines.join('\ncaused by ');
 }
 
+/**
+ * What a refused write tells its writer beyond the code, passed on from the subgraph and
+ * checked for shape: the version a record is at now (CONFLICT) and every broken rule with its
+ * field path (BAD_USER_INPUT). Nothing else of a subgraph's extensions reaches a client.
+ */
+function writeDetails(extensions: Record<string, unknown>): { currentVersion?: number; problems?: string[] } {
+  const out: { currentVersion?: number; problems?: string[] } = {};
+  if (extensions.code === 'CONFLICT' && Number.isSafeInteger(extensions.currentVersion)) out.currentVersion = extensions.currentVersion as number;
+  const problems = extensions.problems;
+  if (extensions.code === 'BAD_USER_INPUT' && Array.isArray(problems) && problems.every((p) => typeof p === 'string')) {
+    out.problems = (problems as string[]).slice(0, 100).map((p) => clip(p));
+  }
+  return out;
+}
+
 export function maskGatewayError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const extensions = formatted.extensions ?? {};
@@ -50,7 +65,7 @@ export function maskGatewayError(logger: Logger) {
     const serviceName = timeout?.subgraph ?? unavailable?.subgraph ?? (typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined);
 
     if (!timeout && !unavailable && code && PUBLIC_CODES.has(code) && !URL_IN_MESSAGE.test(formatted.message)) {
-      return { ...base, message: formatted.message, extensions: { code, ...(serviceName ? { serviceName } : {}) } };
+      return { ...base, message: formatted.message, extensions: { code, ...(serviceName ? { serviceName } : {}), ...writeDetails(extensions) } };
     }
     // Not called at all while its circuit is open: the opening was logged once, each call is not.
     if (findCause(error, SubgraphCircuitOpenError)) {

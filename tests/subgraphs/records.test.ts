@@ -138,6 +138,13 @@ describe('writing through the API', () => {
     expect(await count('record_change')).toBe(before);
   });
 
+  it('keeps a record in its cluster: an update moving it to another is refused', async () => {
+    const body = seed().bodies[0];
+    const [stored] = await run(`select version from record where kind = 'body' and id = ?`, [body.id]);
+    const refusal = saveRecord(em(), writer, { kind: recordKind('body'), input: { ...body, clusterId: 'syddanmark-fyn' }, expectedVersion: stored.version, argument: 'body' });
+    await expect(refusal).rejects.toThrow(/body\.clusterId: a body stays in its cluster/);
+  });
+
   it('refuses a fund table that does not reconcile, naming the row, and writes nothing', async () => {
     const table = structuredClone(seed().fundTables[0]);
     table.id = 'syddanmark-sydvestjylland-api-fund-table';

@@ -69,6 +69,11 @@ export async function saveRecord(em: EntityManager, context: WriteContext, reque
     if (stored?.origin === 'IMPORT' && request.document != null && request.document !== stored.document) {
       throw new InvalidRecordError([`document: ${kind.label} "${record.id}" is imported from document "${stored.document}" and keeps it (leave document out to correct the record)`]);
     }
+    // The records below a cluster are checked to stay in their cluster when written; a record
+    // moving to another cluster would leave the records that reference it behind in the old one.
+    if (stored && 'clusterId' in stored.data && (stored.data.clusterId ?? null) !== (record.clusterId ?? null)) {
+      throw new InvalidRecordError([`${argument}.clusterId: a ${kind.label} stays in its cluster "${stored.data.clusterId}" (withdraw it and create a new one instead)`]);
+    }
     const document = request.document ?? stored?.document;
     if (!document) throw new InvalidRecordError(['document: a new record must name the document it comes from']);
 

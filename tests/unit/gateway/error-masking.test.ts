@@ -80,6 +80,17 @@ describe('masking gateway errors', () => {
     expect(mask({ message: 'as meant', extensions: { code } }, new GraphQLError('as meant'))).toEqual({ message: 'as meant', extensions: { code } });
   });
 
+  it('passes on what a refused write tells its writer, checked for shape, and nothing else', () => {
+    const { mask } = setup();
+    const conflict = mask({ message: 'meeting "m" is at version 3, not 2', extensions: { code: 'CONFLICT', serviceName: 'nordjylland', currentVersion: 3, sql: 'select 1' } }, new GraphQLError('x'));
+    expect(conflict.extensions).toEqual({ code: 'CONFLICT', serviceName: 'nordjylland', currentVersion: 3 });
+    const invalid = mask({ message: 'meeting.title: too small', extensions: { code: 'BAD_USER_INPUT', serviceName: 'nordjylland', problems: ['meeting.title: too small'] } }, new GraphQLError('x'));
+    expect(invalid.extensions).toEqual({ code: 'BAD_USER_INPUT', serviceName: 'nordjylland', problems: ['meeting.title: too small'] });
+    // Wrong shapes are dropped, not passed on.
+    const odd = mask({ message: 'm', extensions: { code: 'CONFLICT', currentVersion: 'three', problems: ['x'] } }, new GraphQLError('x'));
+    expect(odd.extensions).toEqual({ code: 'CONFLICT' });
+  });
+
   it('rewrites a public-coded message that carries a URL', () => {
     const { mask, logged } = setup();
     const formatted = mask({ message: `request to ${URL_A} failed`, extensions: { code: 'BAD_USER_INPUT', serviceName: 'nordjylland' } }, new GraphQLError('x'));

@@ -235,7 +235,7 @@ describe('two concurrent updates of one meeting from the same version', () => {
     expect(lost[0].errors).toEqual([
       expect.objectContaining({
         message: `meeting "${SEED_MEETING.id}" is at version ${stored.version + 1}, not ${stored.version}: it changed since you read it`,
-        extensions: { code: 'CONFLICT', serviceName: 'nordjylland' },
+        extensions: { code: 'CONFLICT', serviceName: 'nordjylland', currentVersion: stored.version + 1 },
       }),
     ]);
     const winner = won[0].data!.nordjyllandSaveMeeting;

@@ -52,7 +52,7 @@ async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number):
       },
     });
     // The synthetic rows go into the same database the subgraph serves (embedded or not).
-    await generateSyntheticData(service.orm.em.fork(), {
+    await generateSyntheticData(service.orm.em.fork(), definition.region, {
       meetingsPerCluster, itemsPerMeeting, peoplePerCluster: 8, attendeesPerMeeting: 5, initiativesPerCluster: 4, fundTablesPerCluster: 2, linesPerFundTable: 3, seed: 7,
     });
     regional[definition.name] = service;

@@ -69,9 +69,9 @@ async function prepareData(): Promise<void> {
     const db = await connectDatabase({ url: databaseUrl(definition.name) });
     try {
       await prepareDatabase(db.orm, definition, 'always');
-      const bar = new SingleBar({ format: `${definition.name.padEnd(12)} [{bar}] {percentage}% | {value}/{total} rows | {duration}s` }, Presets.shades_classic);
+      const bar = new SingleBar({ format: `${definition.name.padEnd(12)} [{bar}] {percentage}% | {value}/{total} records | {duration}s` }, Presets.shades_classic);
       let started = false;
-      await generateSyntheticData(db.orm.em.fork(), {
+      await generateSyntheticData(db.orm.em.fork(), definition.region, {
         ...BENCHMARK_SIZE,
         meetingsPerCluster: MEETINGS,
         seed: 1,

@@ -2,14 +2,16 @@
  * Fills regional databases with a large synthetic data set, on top of the real data:
  *   npm run data:generate -- nordjylland [--meetings 2000] [--items 10] [--seed 1]
  * Uses the region's configured database (<REGION>_DATABASE_URL, or the embedded one), with a
- * progress bar. Synthetic rows name their source as generated; reload the real data with
- * `npm run db:load -- <region>` to remove them.
+ * progress bar. The synthetic records are the data of one document, named as generated, imported
+ * as records with their history (`generate:<seed>`); a database takes them once, so generate
+ * anew into a new database.
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { allRegions } from '../schema/contract/registry';
 import { regionalSubgraph } from '../services/regional/definition';
 import { connectDatabase } from '../services/regional/database/connect';
 import { prepareDatabase } from '../services/regional/database/prepare';
+import { claimDatabase } from '../services/regional/database/region-stamp';
 import { BENCHMARK_SIZE, generateSyntheticData } from '../services/regional/data/generate';
 import { regionalConfigFromEnv } from '../services/regional/service';
 
@@ -31,12 +33,13 @@ async function main() {
   const definition = regionalSubgraph(regionName);
   const config = regionalConfigFromEnv(definition);
   const db = await connectDatabase({ url: config.databaseUrl, embeddedDataDir: config.embeddedDataDir });
-  const bar = new SingleBar({ format: `${definition.name} [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}`, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar({ format: `${definition.name} [{bar}] {percentage}% | {value}/{total} records | {duration_formatted}`, hideCursor: true }, Presets.shades_classic);
   try {
-    // The real data first (migrated and loaded as the subgraph would), then the synthetic rows.
+    // The real data first (claimed, migrated and loaded as the subgraph would), then the synthetic records.
+    await claimDatabase(db.orm, definition.region);
     await prepareDatabase(db.orm, definition, 'always');
     let started = false;
-    const counts = await generateSyntheticData(db.orm.em.fork(), {
+    const report = await generateSyntheticData(db.orm.em.fork(), definition.region, {
       ...BENCHMARK_SIZE,
       meetingsPerCluster: option('meetings', BENCHMARK_SIZE.meetingsPerCluster),
       itemsPerMeeting: option('items', BENCHMARK_SIZE.itemsPerMeeting),
@@ -50,7 +53,7 @@ async function main() {
       },
     });
     bar.stop();
-    console.log(`${definition.name}: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')} (synthetic) in ${db.description}`);
+    console.log(`${definition.name}: ${Object.entries(report.counts).map(([kind, n]) => `${n} ${kind}`).join(', ')} (synthetic records) in ${db.description}`);
   } finally {
     bar.stop();
     await db.close();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { RegionCode } from '../../schema/contract';
 import { connectDatabase, type RegionalDatabase } from '../../services/regional/database/connect';
 import { prepareDatabase } from '../../services/regional/database/prepare';
+import { GENERATED_DOCUMENT, generateSyntheticData, type GenerateOptions } from '../../services/regional/data/generate';
 import { regionalSubgraph } from '../../services/regional/definition';
 import { importDataFiles } from '../../services/regional/records/import-files';
 import { recordKind } from '../../services/regional/records/kinds';
@@ -229,5 +230,26 @@ describe('writing through the API', () => {
     const report = await publishDataSet(em(), writer, { document: clustersFile.document, title: 'Ingen klynger' });
     expect(report).toMatchObject({ created: 0, updated: 0, withdrawn: 0 });
     expect({ changes: await count('record_change'), clusters: await count('cluster where withdrawn_at is null') }).toEqual(before);
+  });
+});
+
+describe('generating synthetic data', () => {
+  const size: GenerateOptions = { meetingsPerCluster: 3, itemsPerMeeting: 2, peoplePerCluster: 4, attendeesPerMeeting: 3, initiativesPerCluster: 2, fundTablesPerCluster: 1, linesPerFundTable: 2, seed: 7 };
+
+  it('imports one document of records with their history and projection, reporting progress, and refuses a second run', async () => {
+    const clusters = await count(`record where kind = 'cluster' and withdrawn_at is null`);
+    const records = await count('record');
+    const progress: Array<[number, number]> = [];
+    const report = await generateSyntheticData(em(), RegionCode.SYDDANMARK, { ...size, progress: (done, total) => progress.push([done, total]) });
+    // Per cluster: a body, 4 people, 4 memberships, 3 meetings, 2 initiatives, 1 fund table.
+    expect(report).toMatchObject({ document: GENERATED_DOCUMENT, created: 15 * clusters, updated: 0, withdrawn: 0, conflicts: [] });
+    expect(progress.at(-1)).toEqual([15 * clusters, 15 * clusters]);
+    expect(await count(`record_change where document = ? and subject = 'generate:7' and operation = 'CREATE'`, [GENERATED_DOCUMENT])).toBe(15 * clusters);
+    expect(await count('meeting where document = ? and withdrawn_at is null', [GENERATED_DOCUMENT])).toBe(3 * clusters);
+    expect(await count('agenda_item where document = ?', [GENERATED_DOCUMENT])).toBe(6 * clusters);
+    expect(await count('attendance where document = ?', [GENERATED_DOCUMENT])).toBe(9 * clusters);
+
+    await expect(generateSyntheticData(em(), RegionCode.SYDDANMARK, size)).rejects.toThrow(/already holds generated data/);
+    expect(await count('record')).toBe(records + 15 * clusters);
   });
 });

@@ -52,7 +52,7 @@ async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number):
       },
     });
     // The synthetic rows go into the same database the subgraph serves (embedded or not).
-    await generateSyntheticData(service.orm.em.fork(), {
+    await generateSyntheticData(service.orm.em.fork(), definition.region, {
       meetingsPerCluster, itemsPerMeeting, peoplePerCluster: 8, attendeesPerMeeting: 5, initiativesPerCluster: 4, fundTablesPerCluster: 2, linesPerFundTable: 3, seed: 7,
     });
     regional[definition.name] = service;
@@ -73,12 +73,21 @@ async function startAtSize(meetingsPerCluster: number, itemsPerMeeting: number):
   );
   services.unshift(gateway);
 
-  statements.nordjylland = 0;
-  statements.syddanmark = 0;
-  const res = await post(gateway.url, OPERATION);
-  expect(res.errors).toBeUndefined();
-  const meetings = res.data!.clusters.reduce((n: number, c: { meetings: unknown[] }) => n + c.meetings.length, 0);
-  return { statements: { ...statements }, meetings };
+  // On PostgreSQL the subgraph's statements run on a pool of connections, and a DataLoader batch
+  // splits in two when the results it waits on arrive in different turns of the event loop: a
+  // statement more, now and then, at any size. Growth with the rows (N+1) would show in every
+  // run, so the fewest of a few runs is what is compared.
+  const fewest: Record<string, number> = { nordjylland: Infinity, syddanmark: Infinity };
+  let meetings = 0;
+  for (let run = 0; run < 5; run++) {
+    statements.nordjylland = 0;
+    statements.syddanmark = 0;
+    const res = await post(gateway.url, OPERATION);
+    expect(res.errors).toBeUndefined();
+    meetings = res.data!.clusters.reduce((n: number, c: { meetings: unknown[] }) => n + c.meetings.length, 0);
+    for (const region of Object.keys(fewest)) fewest[region] = Math.min(fewest[region], statements[region]);
+  }
+  return { statements: fewest, meetings };
 }
 
 describe('SQL statements per operation', () => {

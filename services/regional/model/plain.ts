@@ -5,7 +5,7 @@
  * cost more than the SQL itself), and the writers build them, so the entity metadata is the
  * one mapping between properties and columns.
  */
-import { JsonType, Reference, Type, type EntityClass, type EntityMetadata, type Platform } from '@mikro-orm/core';
+import { JsonType, Reference, ReferenceKind, Type, type EntityClass, type EntityMetadata, type Platform } from '@mikro-orm/core';
 
 export type { Reference };
 import type { EntityManager, QueryBuilder } from '@mikro-orm/knex';
@@ -65,19 +65,76 @@ export function rowReader(em: EntityManager) {
 export type ReadRows = ReturnType<typeof rowReader>;
 
 /**
- * Inserts rows in statements of at most `rowsPerStatement` rows (one statement per row set,
- * far below PostgreSQL's 65 535 bind parameters), calling `onStatement` with each set's size.
+ * Runs one statement with its values bound (sent beside the SQL as parameters), in the
+ * entity manager's transaction. MikroORM's own statements inline every value into the SQL
+ * text, escaping strings character by character: an import of thousands of records of
+ * several kilobytes of JSON each (a meeting with its agenda) spent most of its time there
+ * and in collecting the garbage it made. The statement goes through the ORM's knex, so the
+ * statement hook (database/orm.ts) sees it, and its errors are the ORM's.
  */
-export async function insertInStatements<E extends object>(
+export async function executeBound(em: EntityManager, sql: string, bindings: ReadonlyArray<string | number | boolean | Date | null>): Promise<void> {
+  const query = em.getConnection().getKnex().raw(sql, bindings);
+  const transaction = em.getTransactionContext();
+  if (transaction) query.transacting(transaction);
+  try {
+    await query;
+  } catch (error) {
+    throw em.getDriver().convertException(error as Error);
+  }
+}
+
+/**
+ * Inserts rows, `rowsPerStatement` at a time (executeBound), each statement carrying its rows
+ * as one JSON parameter that PostgreSQL spreads into the columns (json_to_recordset, typed by
+ * the metadata's column types). `json`, not `jsonb`: the parameter is only read once, and
+ * building a jsonb of thousands of small objects cost more than the insert. The values go as
+ * JSON: text, numbers, booleans, dates (as ISO strings) and JSON values, the types this model
+ * stores; no custom type's conversion runs. With `merge`, a row whose primary key exists is
+ * updated instead (every column).
+ */
+export async function insertRows<E extends object>(
   em: EntityManager,
   entity: EntityClass<E>,
   rows: readonly Insert<E>[],
-  rowsPerStatement: number,
-  onStatement: (rows: number) => void = () => {},
+  { rowsPerStatement = 1_000, merge = false }: { rowsPerStatement?: number; merge?: boolean } = {},
 ): Promise<void> {
+  if (rows.length === 0) return;
+  const meta = em.getMetadata().get<E>(entity.name);
+  const quote = (identifier: string) => em.getPlatform().quoteIdentifier(identifier);
+  const columns = columnsOf(meta);
+  const list = columns.map((c) => quote(c.column)).join(', ');
+  const conflict = merge
+    ? ` on conflict (${meta.primaryKeys.flatMap((pk) => meta.properties[pk].fieldNames).map(quote).join(', ')}) do update set ` +
+      columns.map((c) => `${quote(c.column)} = excluded.${quote(c.column)}`).join(', ')
+    : '';
+  const sql =
+    `insert into ${quote(meta.tableName)} (${list}) select ${list} ` +
+    `from json_to_recordset(?::json) as r(${columns.map((c) => `${quote(c.column)} ${c.type}`).join(', ')})${conflict}`;
   for (let i = 0; i < rows.length; i += rowsPerStatement) {
-    const chunk = rows.slice(i, i + rowsPerStatement);
-    await em.insertMany(entity, chunk as never);
-    onStatement(chunk.length);
+    const chunk = rows.slice(i, i + rowsPerStatement) as ReadonlyArray<Record<string, unknown>>;
+    // Dates become ISO strings through JSON (Date.prototype.toJSON), which timestamptz reads.
+    await executeBound(em, sql, [JSON.stringify(chunk.map((row) => Object.fromEntries(columns.map((c) => [c.column, row[c.property] ?? null]))))]);
   }
+}
+
+interface Column {
+  property: string;
+  column: string;
+  type: string;
+}
+const columnLists = new WeakMap<EntityMetadata, Column[]>();
+
+/** The columns an insert writes: stored scalars and single-column references; not a generated id. */
+function columnsOf(meta: EntityMetadata): Column[] {
+  let columns = columnLists.get(meta);
+  if (!columns) {
+    columns = meta.props
+      .filter((p) => p.persist !== false && !p.autoincrement && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE))
+      .map((p) => {
+        if (p.fieldNames.length !== 1) throw new Error(`${meta.className}.${p.name}: insertRows takes single-column properties only`);
+        return { property: p.name, column: p.fieldNames[0], type: p.columnTypes[0] };
+      });
+    columnLists.set(meta, columns);
+  }
+  return columns;
 }

@@ -21,10 +21,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RegionCode } from '../../../schema/contract';
 import type { DataFile } from '../data/format';
 import { DataSetError, addFile, checkDataSet, emptyDataSet, type DataSet, type Where } from '../data/read-data-set';
-import { DocumentImportEntity, RecordChangeEntity, RecordEntity, RemovedPersonEntity, insertInStatements, rowReader, type Insert } from '../model';
+import { DocumentImportEntity, RecordChangeEntity, RecordEntity, RemovedPersonEntity, executeBound, rowReader } from '../model';
 import { RECORD_KINDS, recordKind, type RecordKind } from './kinds';
 import { personHash, personIdsIn, withoutPeople, type PersonToRemove } from './person-references';
-import { writeProjection, type ProjectedRecord } from './project';
+import { orderParentsFirst, writeProjection, type ProjectedRecord } from './project';
 import { appendChange, existingRecords, findRecords, lockWrites, type StoredRecord } from './store';
 
 /** Bump when imports store data differently: every document's digest changes and it is imported again. */
@@ -78,6 +78,8 @@ export interface ImportOptions {
    * other kinds are neither updated nor withdrawn.
    */
   writableOnly?: boolean;
+  /** Called as records are written, with how many of the documents' records are written and how many there are: for a progress bar. */
+  recordsWritten?: (done: number, total: number) => void;
 }
 
 /**
@@ -143,10 +145,11 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
     const lastImported = await lastImportedData(tx, [...current.values()].filter((r) => r.corrected.length > 0));
     const positions = await positionsOf(tx, [...names]);
 
-    const created: Insert<RecordEntity>[] = [];
-    const creations: Array<Omit<Insert<RecordChangeEntity>, 'id'>> = [];
+    const total = RECORD_KINDS.reduce((n, kind) => n + set[kind.collection].length, 0);
+    let done = 0;
     for (const kind of RECORD_KINDS) {
       const projected: ProjectedRecord[] = [];
+      const created = new Set<string>();
       const records = set[kind.collection] as Array<Record<string, unknown> & { id: string; document: string }>;
       const index = new Map<string, number>();
       for (const sourced of records) {
@@ -160,8 +163,7 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
         index.set(document, n + 1);
         const ordinal = positions.get(document)! * 100_000 + n;
         if (!stored) {
-          created.push({ kind: kind.name, id: record.id, document, origin: 'IMPORT', version: 1, createdAt: now, updatedAt: now, withdrawnAt: null, data: record, corrected: [] });
-          creations.push({ at: now, subject: options.subject, operation: 'CREATE', kind: kind.name, recordId: record.id, version: 1, document, before: null, after: record });
+          created.add(record.id);
           projected.push({ id: record.id, document, data: record, withdrawnAt: null, ordinal });
           report.created++;
           continue;
@@ -179,10 +181,16 @@ export async function importDocuments(em: EntityManager, region: RegionCode, doc
         await appendChange(tx, { at: now, subject: options.subject, operation: 'UPDATE', kind: kind.name, recordId: record.id, version, document, before: stored.data, after: merged });
         report.updated++;
       }
-      // New records in few statements: a published data set may hold thousands.
-      await insertInStatements(tx, RecordEntity, created.splice(0), 500);
-      await insertInStatements(tx, RecordChangeEntity, creations.splice(0) as Insert<RecordChangeEntity>[], 500);
-      await writeProjection(tx, region, kind, projected);
+      // In slices, each slice's new records (with their history) and then its projection, so a
+      // large document (a published data set, the synthetic one) reports progress as it goes.
+      // An initiative comes after its parent, which its row references.
+      const ordered = kind.name === 'initiative' ? orderParentsFirst(projected) : projected;
+      for (let i = 0; i < ordered.length; i += RECORDS_PER_SLICE) {
+        const slice = ordered.slice(i, i + RECORDS_PER_SLICE);
+        await insertNewRecords(tx, kind, slice.filter((r) => created.has(r.id)), now, options.subject);
+        await writeProjection(tx, region, kind, slice);
+        options.recordsWritten?.((done += slice.length), total);
+      }
       if (records.length > 0) progress(`${kind.collection}: ${records.length}`);
     }
 
@@ -234,6 +242,29 @@ async function leaveOutRemovedPeople(tx: EntityManager, set: DataSet, reports: M
     }
     (set[collection] as unknown[]) = kept;
   }
+}
+
+/** Records written in one slice of an import: a few megabytes of JSON for meetings. */
+const RECORDS_PER_SLICE = 500;
+
+/**
+ * New records at version 1 with their CREATE entries, in one statement: the records go to the
+ * server once, as a bound JSON parameter (model/plain.ts executeBound), and the history
+ * entries are made of the rows just inserted.
+ */
+async function insertNewRecords(tx: EntityManager, kind: RecordKind, records: readonly ProjectedRecord[], now: Date, subject: string): Promise<void> {
+  if (records.length === 0) return;
+  const json = JSON.stringify(records.map((r) => ({ id: r.id, document: r.document, data: r.data })));
+  await executeBound(
+    tx,
+    `with created as (
+       insert into record (kind, id, document, origin, version, created_at, updated_at, withdrawn_at, data, corrected)
+       select ?, id, document, 'IMPORT', 1, ?, ?, null, data, '[]'::jsonb from json_to_recordset(?::json) as r(id text, document text, data jsonb)
+       returning kind, id, document, data)
+     insert into record_change (at, subject, operation, kind, record_id, version, document, before, after)
+     select ?, ?, 'CREATE', kind, id, 1, document, null, data from created`,
+    [kind.name, now, now, json, now, subject],
+  );
 }
 
 async function findByKeys(tx: EntityManager, keys: Array<{ kind: string; id: string }>): Promise<StoredRecord[]> {

@@ -9,7 +9,7 @@ import { ReferenceKind, raw, type EntityClass, type EntityMetadata } from '@mikr
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RegionCode } from '../../../schema/contract';
 import type { MeetingData } from '../data/format';
-import { AgendaItemAbsenteeEntity, AgendaItemEntity, AgendaItemPresenterEntity, AttendanceEntity, MeetingEntity, insertInStatements, rowReader, type Insert } from '../model';
+import { AgendaItemAbsenteeEntity, AgendaItemEntity, AgendaItemPresenterEntity, AttendanceEntity, MeetingEntity, insertRows, rowReader, type Insert } from '../model';
 import type { RecordKind } from './kinds';
 
 /** A record as it is projected: its data in the files' format, its document, its state, its place in lists. */
@@ -21,8 +21,6 @@ export interface ProjectedRecord {
   /** Position in the lists ordered as the documents list them (bodies, memberships, initiatives). */
   ordinal: number;
 }
-
-const ROWS_PER_STATEMENT = 500;
 
 /** The entity's stored properties taken out of a record in the files' format, by the metadata. */
 export function rowFromFile<E>(meta: EntityMetadata<E>, record: Record<string, unknown>): Insert<E> {
@@ -50,10 +48,7 @@ export async function writeProjection(tx: EntityManager, region: RegionCode, kin
     ...(kind.name === 'cluster' ? { regionCode: region } : {}),
     ...(kind.name === 'meeting' ? { startsAt: r.data.startsAt == null ? null : new Date(r.data.startsAt as string) } : {}),
   }));
-  const rows = rowsOf(kind.entity, own);
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    await tx.createQueryBuilder(kind.entity).insert(rows.slice(i, i + ROWS_PER_STATEMENT)).onConflict('id').merge().execute();
-  }
+  await insertRows(tx, kind.entity, rowsOf(kind.entity, own), { merge: true });
   if (kind.entity === MeetingEntity) await replaceMeetingParts(tx, records, rowsOf);
 }
 
@@ -72,11 +67,11 @@ async function replaceMeetingParts(
   const absentees = meetings.flatMap(({ meeting: m }) =>
     m.agendaItems.flatMap((i) => i.absentPersonIds.map((personId, ordinal) => ({ agendaItemId: i.id, personId, ordinal }))),
   );
-  await insertInStatements(tx, AttendanceEntity, rowsOf(AttendanceEntity, attendance), ROWS_PER_STATEMENT);
-  await insertInStatements(tx, AgendaItemEntity, rowsOf(AgendaItemEntity, items), ROWS_PER_STATEMENT);
-  await insertInStatements(tx, AgendaItemAbsenteeEntity, rowsOf(AgendaItemAbsenteeEntity, absentees), ROWS_PER_STATEMENT);
+  await insertRows(tx, AttendanceEntity, rowsOf(AttendanceEntity, attendance));
+  await insertRows(tx, AgendaItemEntity, rowsOf(AgendaItemEntity, items));
+  await insertRows(tx, AgendaItemAbsenteeEntity, rowsOf(AgendaItemAbsenteeEntity, absentees));
   const presenters = meetings.flatMap(({ meeting: m }) => m.agendaItems.flatMap((i) => i.presenters.map((p, ordinal) => ({ ...p, agendaItemId: i.id, ordinal }))));
-  await insertInStatements(tx, AgendaItemPresenterEntity, rowsOf(AgendaItemPresenterEntity, presenters), ROWS_PER_STATEMENT);
+  await insertRows(tx, AgendaItemPresenterEntity, rowsOf(AgendaItemPresenterEntity, presenters));
 }
 
 /**

@@ -29,8 +29,15 @@ export async function extractText(path: string): Promise<string> {
   } catch (error) {
     throw new MinutesRefusedError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  return extractTextFromBytes(bytes, extension);
+}
+
+/** The text of a file's bytes, read as `extension` says (".txt", ".pdf", ".docx"). */
+export async function extractTextFromBytes(bytes: Uint8Array, extension: string): Promise<string> {
   if (bytes.length === 0) throw new MinutesRefusedError('empty: the file has no bytes');
-  const text = extension === '.txt' ? plainText(bytes) : extension === '.pdf' ? await pdfText(bytes) : await docxText(bytes);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = extension === '.txt' ? plainText(buffer) : extension === '.pdf' ? await pdfText(buffer) : extension === '.docx' ? await docxText(buffer) : null;
+  if (text === null) throw new MinutesRefusedError(`unknown file type "${extension || '(none)'}": the importer reads .txt, .pdf and .docx`);
   if (text.trim() === '') throw new MinutesRefusedError('empty: the file holds no text');
   return text;
 }

@@ -9,14 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { textProblem, utf8Problem } from '../data/text';
 import { pdfText } from './pdf-text';
+import { MinutesRefusedError } from './refused';
 
-/** A file the importer refuses: `message` is one line saying why. */
-export class MinutesRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MinutesRefusedError';
-  }
-}
+export { MinutesRefusedError };
 
 export async function extractText(path: string): Promise<string> {
   const extension = extname(path).toLowerCase();

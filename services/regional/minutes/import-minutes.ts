@@ -8,13 +8,14 @@ import { basename } from 'node:path';
 import type { DataFile } from '../data/format';
 import { addFile, checkDataSet, emptyDataSet, parseDataFile, summariseProblems, type ExistingRecord, type Where } from '../data/read-data-set';
 import { readItem } from './agenda-item';
-import { extractText, MinutesRefusedError } from './extract-text';
+import { extractText } from './extract-text';
+import { MinutesRefusedError } from './refused';
 import { readLayout } from './layout';
 import { plainLines } from './plain-text';
 import { draftDataSet } from './draft-data-set';
 import { regionRecords } from './region-records';
 
-export { MinutesRefusedError } from './extract-text';
+export { MinutesRefusedError } from './refused';
 
 /** Something the importer read but could not place, with its 1-based line in the extracted text. */
 export interface UnplacedLine {

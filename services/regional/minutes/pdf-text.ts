@@ -10,7 +10,7 @@
  *   list of participants, is a line of its own).
  * A PDF without a text layer (a scan) is refused: OCR is out of scope.
  */
-import { MinutesRefusedError } from './extract-text';
+import { MinutesRefusedError } from './refused';
 
 interface Run {
   x: number;

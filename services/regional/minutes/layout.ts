@@ -15,6 +15,9 @@ export interface ItemSection {
   heading: string;
   line: number;
   body: Line[];
+  /** While the lines after the heading are not yet separated from it by a blank line. */
+  continues: boolean;
+  lastLineLength: number;
 }
 
 export interface MinutesLayout {
@@ -38,9 +41,13 @@ export interface MinutesLayout {
 
 const TITLE = /^(REFERAT|DAGSORDEN)\s+(.+?)\s+(?:d\.|den)\s+(\d{1,2}[-.]\d{1,2}[-.]\d{4})\s*$/i;
 const ITEM = /^Punkt\s+(\d+[a-z]?(?:\.\d+)*)\s*[:.]\s*(.+)$/i;
+/** Lines that start a block of an item and so cannot continue its heading: labels, case numbers, lists. */
+const STARTS_BLOCK = /^(Resumé|Sagsfremstilling|Indstilling|Beslutning|Bilag|Fraværende|Deltagere|Mødedeltagere|Det indstilles|\d{2}\/\d{3,}$|[-–•]\s|\d+[.)]\s)/i;
+/** A line at least this long may have been wrapped by a PDF's layout. */
+const WRAPPED_LINE = 60;
 const DURATION = /^(.*?)\s+[-–]\s+(\d+)\s*min\.?$/i;
 const CONTENTS_HEADING = /^(Indholdsfortegnelse|Indhold)$/i;
-const CONTENTS_ENTRY = /(\.{3,}|\t)\s*\d+\s*$|\t|\.{3,}/;
+const CONTENTS_ENTRY = /(\.{3,}|\t)\s*\d+\s*$|\t|\.{3,}|\s\d{1,3}\s*$/;
 
 /** "Title - 5 min" → title and minutes; a title without a duration is returned whole. */
 export function splitDuration(text: string): { title: string; minutes: number | null } {
@@ -69,12 +76,23 @@ export function readLayout(lines: readonly Line[]): MinutesLayout {
     const item = ITEM.exec(text);
     if (item) {
       const { title, minutes } = splitDuration(item[2]);
-      current = { number: item[1].toLowerCase(), title, durationMinutes: minutes, heading: text, line: line.number, body: [] };
+      current = { number: item[1].toLowerCase(), title, durationMinutes: minutes, heading: text, line: line.number, body: [], continues: true, lastLineLength: text.length };
       layout.items.push(current);
       inContents = false;
       continue;
     }
     if (current) {
+      // A heading too long for its line (a PDF's wrapped line: a long one) goes on in the next
+      // line, up to the blank line after it.
+      if (current.body.length === 0 && text !== '' && current.continues && current.lastLineLength >= WRAPPED_LINE && !STARTS_BLOCK.test(text)) {
+        current.lastLineLength = text.length;
+        current.heading = `${current.heading} ${text}`;
+        const { title, minutes } = splitDuration(current.heading.replace(ITEM, '$2'));
+        current.title = title;
+        current.durationMinutes = minutes;
+        continue;
+      }
+      current.continues = false;
       current.body.push(line);
       continue;
     }

@@ -5,9 +5,10 @@
  * - runs on one baseline are one line, in reading order;
  * - a vertical gap clearly larger than the page's usual line distance is a blank line, so
  *   paragraphs survive;
- * - a line that reaches the right margin and is followed by one at the usual distance was
- *   wrapped by the layout: the two are one line of the text (a short line, like a name in a
- *   list of participants, is a line of its own).
+ * - a line followed at the usual distance by one whose first word would have fitted after it
+ *   was not wrapped by the layout: it ends a line of the text (a name in a list of
+ *   participants); otherwise the two are one line of the text;
+ * - space left blank at the top or the foot of a page is a blank line, as between lines.
  * A PDF without a text layer (a scan) is refused: OCR is out of scope.
  */
 import { MinutesRefusedError } from './refused';
@@ -92,27 +93,33 @@ function linesOf(runs: Run[]): PdfLine[] {
     .filter((l) => l.text.trim() !== '');
 }
 
-const median = (values: number[]) => {
+/** The value below which a fraction `q` of the values lie. */
+const percentile = (values: number[], q: number) => {
   if (values.length === 0) return 0;
   const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.min(s.length - 1, Math.floor(s.length * q))];
 };
 
 function paragraphs(pages: PdfLine[][]): string {
   const all = pages.flat();
+  // The distance of two lines of one paragraph: the small end of the distances (most lines of
+  // minutes are one-line paragraphs, so the median would be the distance across a blank line).
   const steps = pages.flatMap((p) => p.slice(1).map((l, i) => p[i].y - l.y)).filter((d) => d > 0);
-  const lineStep = median(steps);
+  const lineStep = percentile(steps, 0.1);
   const rightMargin = Math.max(...all.map((l) => l.right));
-  const leftMargin = Math.min(...all.map((l) => l.left));
-  const width = rightMargin - leftMargin;
+  // Where a page's text starts when nothing is left blank at its top.
+  const filled = pages.filter((p) => p.length > 0);
+  const pageTop = Math.max(...filled.map((p) => p[0].y));
+  // Where a page's text ends when nothing is left blank at its foot (the last page ends anywhere).
+  const pageFoot = filled.length > 1 ? Math.min(...filled.slice(0, -1).map((p) => p[p.length - 1].y)) : -Infinity;
   const out: string[] = [];
   let previous: PdfLine | null = null;
   for (const page of pages) {
     let above: PdfLine | null = null;
     for (const line of page) {
-      const step = above === null ? null : above.y - line.y;
-      const blank = step === null ? previous !== null && !reachesMargin(previous) : step > lineStep * 1.4;
-      const wrapped = previous !== null && !blank && reachesMargin(previous) && !startsItem(line.text);
+      const step = above === null ? pageTop - line.y : above.y - line.y;
+      const blank = previous !== null && (above === null ? step > lineStep * 0.5 || previous.y > pageFoot + lineStep * 0.5 : step > lineStep * 1.5);
+      const wrapped = previous !== null && !blank && wasWrapped(previous, line) && !startsItem(line.text);
       if (blank) out.push('', line.text);
       else if (wrapped) out[out.length - 1] += ` ${line.text.trim()}`;
       else out.push(line.text);
@@ -120,8 +127,16 @@ function paragraphs(pages: PdfLine[][]): string {
       previous = line;
     }
   }
-  function reachesMargin(line: PdfLine): boolean {
-    return width > 0 && line.right >= leftMargin + width * 0.85;
+  /**
+   * A line was wrapped by the layout when the next line's first word would not have fitted
+   * after it: the layout would have put it there otherwise.
+   */
+  function wasWrapped(line: PdfLine, next: PdfLine): boolean {
+    const text = next.text.trim();
+    const charWidth = (next.right - next.left) / Math.max(1, text.length);
+    const firstWord = text.split(/\s+/)[0] ?? '';
+    // Measured against the widest line, which is at most the layout's width: in doubt, two lines.
+    return line.right + charWidth * firstWord.length > rightMargin;
   }
   return out.join('\n');
 }

@@ -43,6 +43,8 @@ const TITLE = /^(REFERAT|DAGSORDEN)\s+(.+?)\s+(?:d\.|den)\s+(\d{1,2}[-.]\d{1,2}[
 const ITEM = /^Punkt\s+(\d+[a-z]?(?:\.\d+)*)\s*[:.]\s*(.+)$/i;
 /** Lines that start a block of an item and so cannot continue its heading: labels, case numbers, lists. */
 const STARTS_BLOCK = /^(Resumé|Sagsfremstilling|Indstilling|Beslutning|Bilag|Fraværende|Deltagere|Mødedeltagere|Det indstilles|\d{2}\/\d{3,}$|[-–•]\s|\d+[.)]\s)/i;
+/** Lines that open something of their own on the front page, so continue no labelled line. */
+const STARTS_FRONT = /^(REFERAT|DAGSORDEN|Mødedato|Mødested|Mødedeltagere|Deltagere|Indholdsfortegnelse|Indhold|Punkt\s+\d)\b/i;
 /** A line at least this long may have been wrapped by a PDF's layout. */
 const WRAPPED_LINE = 60;
 const DURATION = /^(.*?)\s+[-–]\s+(\d+)\s*min\.?$/i;
@@ -71,6 +73,8 @@ export function readLayout(lines: readonly Line[]): MinutesLayout {
   };
   let inContents = false;
   let current: ItemSection | null = null;
+  let continuing: Line | null = null;
+  let continuingLength = 0;
   for (const line of lines) {
     const text = line.text;
     const item = ITEM.exec(text);
@@ -96,7 +100,19 @@ export function readLayout(lines: readonly Line[]): MinutesLayout {
       current.body.push(line);
       continue;
     }
-    if (text === '') continue;
+    if (text === '') {
+      continuing = null;
+      continue;
+    }
+    // A labelled line of the front page too long for one line (a PDF's wrapped line: a long
+    // one) goes on in the next, until the blank line.
+    if (continuing !== null && continuingLength >= WRAPPED_LINE && !STARTS_FRONT.test(text) && !CONTENTS_HEADING.test(text)) {
+      continuing.text = `${continuing.text} ${text}`;
+      continuingLength = text.length;
+      continue;
+    }
+    continuing = null;
+    continuingLength = text.length;
     const title = layout.titleLine === null ? TITLE.exec(text) : null;
     if (title) {
       layout.titleLine = line;
@@ -105,11 +121,11 @@ export function readLayout(lines: readonly Line[]): MinutesLayout {
       layout.meetingTitle = text.slice(title[1].length).trim();
       layout.titleDate = title[3];
     } else if (/^Mødedato\b/i.test(text) && layout.dateLine === null) {
-      layout.dateLine = line;
+      layout.dateLine = continuing = { ...line };
     } else if (/^Mødested\b/i.test(text) && layout.placeLine === null) {
-      layout.placeLine = line;
+      layout.placeLine = continuing = { ...line };
     } else if (/^(Mødedeltagere|Deltagere)\s*:?\s+\S/i.test(text) && layout.inlineParticipantsLine === null) {
-      layout.inlineParticipantsLine = line;
+      layout.inlineParticipantsLine = continuing = { ...line };
     } else if (CONTENTS_HEADING.test(text)) {
       inContents = true;
       layout.contents.push(line);

@@ -175,3 +175,36 @@ describe('what cannot be placed is reported with its line', () => {
     expect(meeting.attendance.map((a) => a.personId)).toEqual(['nordjylland-person-anna-berg']);
   });
 });
+
+describe('lines a PDF wrapped', () => {
+  it('joins a long participants line and a long heading with the line after them, up to the blank line', () => {
+    const text = [
+      'REFERAT Politisk niveau Sundhedsklynge Lillebælt d. 14-01-2025',
+      '',
+      'Mødedato Tirsdag d. 14. januar 2025 kl. 16:00',
+      '',
+      'Mødedeltagere Kasper Holm Nielsen, C, Birthe Aagaard, A, Jonas Lykke Bech, Kolding Kommune,',
+      'Rikke Dahl, PLO (Fravær)',
+      '',
+      'Punkt 1: Orientering om fælles akutfunktion for kommunerne og regionen i hele klyngens',
+      'område',
+      '',
+      'Beslutning i Sundhedsklynge Lillebælt den 14-01-2025',
+      '',
+      '- Taget til efterretning.',
+    ].join('\n');
+    const result = importMinutesText(text, { clusterId: 'syddanmark-lillebaelt', document: 'lillebaelt.txt' });
+    const meeting = result.dataSet.meetings[0];
+    expect(result.unplaced).toEqual([]);
+    expect(meeting.startsAt).toBe('2025-01-14T16:00:00+01:00');
+    expect(meeting.attendance.map((a) => [a.personId, a.status, a.party, a.organisation])).toEqual([
+      ['syddanmark-person-kasper-holm-nielsen', 'PARTICIPANT', 'C', null],
+      ['syddanmark-person-birthe-aagaard', 'PARTICIPANT', 'A', null],
+      ['syddanmark-person-jonas-lykke-bech', 'PARTICIPANT', null, 'Kolding Kommune'],
+      ['syddanmark-person-rikke-dahl', 'ABSENT', null, 'PLO'],
+    ]);
+    expect(meeting.agendaItems.map((i) => [i.number, i.title, i.decision])).toEqual([
+      ['1', 'Orientering om fælles akutfunktion for kommunerne og regionen i hele klyngens område', '- Taget til efterretning.'],
+    ]);
+  });
+});

@@ -6,7 +6,7 @@
  * grouped list. Text before any label is the case description, as the layouts without a
  * "Sagsfremstilling" label print it; a first line repeating the heading is the heading again.
  */
-import { isListItem, joinBlock, type Line } from './plain-text';
+import { joinBlock, type Line } from './plain-text';
 import { splitDuration, type ItemSection } from './layout';
 import { apologyNames, chairLine, groupedParticipant, groupHeading, inlineEntries, type InlineEntry, type Participant } from './participants';
 
@@ -79,8 +79,8 @@ export function readItem(section: ItemSection): ReadItem {
   let group: string | null = null;
   let seenText = false;
   let proposal: Proposal | null = null;
-  // The recommendation block: after "Det indstilles, at" (or the label) until the next label.
-  let recommendationOpen = false;
+  // Proposals are printed as a list ("1. …", "- …") or, one to a paragraph, without a mark.
+  let listedProposals = false;
 
   const closeProposal = () => {
     if (proposal) item.recommendations.push(proposal);
@@ -101,7 +101,6 @@ export function readItem(section: ItemSection): ReadItem {
     const label = LABELS.find(([pattern]) => pattern.test(text));
     if (label) {
       closeProposal();
-      recommendationOpen = label[1] === 'recommendation';
       block = label[1];
       if (block === 'participants') group = null;
       continue;
@@ -113,7 +112,6 @@ export function readItem(section: ItemSection): ReadItem {
     const absent = ABSENT.exec(text);
     if (absent) {
       closeProposal();
-      recommendationOpen = false;
       block = 'absent';
       if (absent[1] !== '') readAbsentees(absent[1], line, item);
       continue;
@@ -121,7 +119,7 @@ export function readItem(section: ItemSection): ReadItem {
     if (INTRO.test(text)) {
       closeProposal();
       item.recommendationIntro = text;
-      recommendationOpen = true;
+      listedProposals = false;
       block = 'recommendation';
       continue;
     }
@@ -168,16 +166,16 @@ export function readItem(section: ItemSection): ReadItem {
         break;
       }
       case 'recommendation': {
-        if (!recommendationOpen) break;
         const numbered = NUMBERED.exec(text);
         const bullet = BULLET.exec(text);
         if (numbered || bullet) {
           closeProposal();
+          listedProposals = true;
           proposal = numbered ? { number: Number(numbered[1]), text: numbered[2].trim() } : { number: null, text: bullet![1].trim() };
         } else if (proposal) {
           // A proposal wrapped over two lines (a PDF's lines, a Word paragraph's soft break).
           proposal.text += ` ${text}`;
-        } else if (item.recommendations.length === 0 || item.recommendations.every((p) => p.number === null && !isListItem(p.text))) {
+        } else if (!listedProposals) {
           proposal = { number: null, text };
         } else {
           item.unplaced.push({ line: line.number, text, reason: 'text after the proposals of the recommendation, under no label' });

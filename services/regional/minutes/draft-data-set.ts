@@ -47,7 +47,13 @@ export function draftDataSet({ document, clusterId, layout, items, region }: Dra
 
   // The body: the region's own record when it has one of that name in the cluster.
   const clusterName = region.cluster?.name ?? null;
-  const ownName = clusterName ? bodyName.replace(new RegExp(clusterName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), '').trim() : bodyName;
+  // Minutes of another cluster's body are not guessed into this one.
+  const named = /\bSundhedsklynge\s+\p{Lu}[\p{L}-]*/u.exec(bodyName)?.[0] ?? null;
+  if (named !== null && clusterName !== null && normal(named) !== normal(clusterName)) {
+    throw new Error(`the minutes are of ${named}, not of ${clusterName} (${clusterId}): give the cluster the minutes name`);
+  }
+  const escaped = clusterName?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ownName = escaped ? bodyName.replace(new RegExp(`(^|\\s)${escaped}(?=$|[\\s,.])`, 'iu'), '$1').trim() : bodyName;
   // Minutes titled with the cluster's name alone name their body where they address it:
   // "Det indstilles, at politisk niveau i Sundhedsklynge …".
   const addressed = items

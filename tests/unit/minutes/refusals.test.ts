@@ -60,4 +60,11 @@ describe('refusals', () => {
     expect(await syncRefusal(() => importMinutesText('REFERAT X d. 01-02-2025\nPunkt 1: Y', { clusterId: 'nordjylland-oest', document: 'x.txt' }))).toMatch(/^unknown cluster "nordjylland-oest"/);
     expect(await syncRefusal(() => importMinutesText('REFERAT X d. 01-02-2025\nPunkt 1: Y', { clusterId: 'hovedstaden-nord', document: 'x.txt' }))).toMatch(/^unknown cluster "hovedstaden-nord"/);
   });
+
+  it('minutes of another cluster than the one given', async () => {
+    const minutes = 'REFERAT Chefforum Sundhedsklynge Sydvestjylland d. 01-02-2025\n\nPunkt 1: Eventuelt';
+    expect(await syncRefusal(() => importMinutesText(minutes, { clusterId: 'nordjylland-syd', document: 'x.txt' }))).toBe(
+      'the minutes are of Sundhedsklynge Sydvestjylland, not of Sundhedsklynge Syd (nordjylland-syd): give the cluster the minutes name',
+    );
+  });
 });

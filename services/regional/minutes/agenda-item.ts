@@ -10,6 +10,7 @@ import { joinBlock, type Line } from './plain-text';
 import { splitDuration, type ItemSection } from './layout';
 import { apologyNames, chairLine, groupedParticipant, groupHeading, inlineEntries, type InlineEntry, type Participant } from './participants';
 
+/** Something the importer read but could not place, with its 1-based line in the extracted text. */
 export interface UnplacedLine {
   line: number;
   text: string;

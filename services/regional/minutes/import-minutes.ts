@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { DataFile } from '../data/format';
 import { addFile, checkDataSet, emptyDataSet, parseDataFile, summariseProblems, type ExistingRecord, type Where } from '../data/read-data-set';
-import { readItem } from './agenda-item';
+import { readItem, type UnplacedLine } from './agenda-item';
 import { extractText } from './extract-text';
 import { MinutesRefusedError } from './refused';
 import { readLayout } from './layout';
@@ -18,11 +18,7 @@ import { regionRecords } from './region-records';
 export { MinutesRefusedError } from './refused';
 
 /** Something the importer read but could not place, with its 1-based line in the extracted text. */
-export interface UnplacedLine {
-  line: number;
-  text: string;
-  reason: string;
-}
+export type { UnplacedLine } from './agenda-item';
 
 export interface MinutesImport {
   /** A draft data set in the repository's own file format (document = the imported file's base name). */

@@ -9,7 +9,7 @@
  * the SQL text, whose values are bound parameters ($1 …) and never part of it; the bound
  * values themselves are not looked at.
  */
-import { SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import { HUB_TRACER, tracingEnabled } from './tracing';
 
 /** What knex hands its `query`, `query-response` and `query-error` listeners. */
@@ -35,10 +35,13 @@ export function statementSummary(sql: string): string {
   return table ? `${operation} ${table}` : operation;
 }
 
-/** Installs the span hooks on a knex instance, when tracing is on; returns whether it did. */
-export function traceQueries(knex: QueryEventSource): boolean {
-  if (!tracingEnabled()) return false;
-  const tracer = trace.getTracer(HUB_TRACER);
+/**
+ * Installs the span hooks on a knex instance when tracing is on (or a tracer is given, as
+ * tests do); returns whether it did.
+ */
+export function traceQueries(knex: QueryEventSource, tracer?: Tracer): boolean {
+  if (!tracer && !tracingEnabled()) return false;
+  tracer ??= trace.getTracer(HUB_TRACER);
   const open = new Map<string, Span>();
   const finish = (query: QueryEvent, error?: { code?: unknown }) => {
     const span = query.__knexQueryUid === undefined ? undefined : open.get(query.__knexQueryUid);

@@ -26,7 +26,8 @@ export function traceRequests(service: string): { start: RequestHandler; enter: 
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
     const span = tracer.startSpan(
       `${req.method} /graphql`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path, 'hub.service': service } },
+      // The path as the client sent it (req.path is relative to the mount point), clipped.
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': clip(req.originalUrl.split('?')[0]), 'hub.service': service } },
       parent,
     );
     const active = trace.setSpan(parent, span);

@@ -68,6 +68,7 @@ describe('traces', () => {
     // The gateway: its server span (named by the operation) under the client's span, and @apollo/gateway's plan and fetches.
     const gatewayServer = spans.find((s) => s.service === 'gateway' && s.parentSpanId === clientSpanId);
     expect(gatewayServer?.name).toBe('query BothRegions');
+    expect(gatewayServer?.attributes).toMatchObject({ 'http.request.method': 'POST', 'url.path': '/graphql', 'http.response.status_code': 200 });
     expect(has('gateway', 'gateway.plan')).toBe(true);
     const fetches = spans.filter((s) => s.service === 'gateway' && s.name === 'gateway.fetch');
     expect(fetches.length).toBeGreaterThanOrEqual(2);

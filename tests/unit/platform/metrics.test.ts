@@ -1,6 +1,6 @@
 /** The metrics of platform/metrics: registries, bounded labels, the token check, cache and pool metrics, the Apollo plugin. No server. */
 import type { Registry } from 'prom-client';
-import { bearsToken } from '../../../platform/metrics/endpoint';
+import { bearsToken, metricsTokenFromEnv } from '../../../platform/metrics/endpoint';
 import { cacheObserver } from '../../../platform/metrics/cache-metrics';
 import { observePools } from '../../../platform/metrics/db-pool';
 import { MAX_LABEL_LENGTH, OTHER_LABEL, boundedLabel, createServiceMetrics } from '../../../platform/metrics/registry';
@@ -105,5 +105,22 @@ describe('observePools', () => {
     expect((await samples(registry, 'hub_db_pool_connections')).map((s) => s.value)).toEqual([5, 3]);
     expect(await samples(registry, 'hub_db_pool_pending_acquires')).toEqual([{ labels: { pool: 'primary' }, value: 1, metricName: undefined }]);
     expect(await samples(registry, 'hub_db_pool_max_connections')).toEqual([{ labels: { pool: 'primary' }, value: 10, metricName: undefined }]);
+  });
+});
+
+describe('metricsTokenFromEnv', () => {
+  const saved = process.env.METRICS_TOKEN;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.METRICS_TOKEN;
+    else process.env.METRICS_TOKEN = saved;
+  });
+
+  it('is undefined when unset (no /metrics), the token when long enough, and a one-line refusal when short', () => {
+    delete process.env.METRICS_TOKEN;
+    expect(metricsTokenFromEnv()).toBeUndefined();
+    process.env.METRICS_TOKEN = 't'.repeat(32);
+    expect(metricsTokenFromEnv()).toBe('t'.repeat(32));
+    process.env.METRICS_TOKEN = 'short';
+    expect(() => metricsTokenFromEnv()).toThrow('configuration error: METRICS_TOKEN must be at least 32 characters long (got 5)');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The HTTP side every service shares: Apollo Server on express 5 at /graphql (and /),
  * liveness and readiness endpoints, request ids and structured logs, CORS and body limits,
- * and a close() that stops accepting connections and lets requests in flight finish.
+ * metrics (GET /metrics with METRICS_TOKEN: platform/metrics) and, when tracing is on, a
+ * server span per request (platform/tracing), and a close() that stops accepting connections and lets requests in flight finish.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -3,10 +3,12 @@
  * global default registry): several services started in one process, as the tests do, keep
  * their counts apart, and each `/metrics` shows its own service only.
  *
- * Every metric a service may have is declared here, once, with its labels; the modules that
- * count (use-metrics.ts, the gateway's fetchers/metrics.ts, cache-metrics.ts, db-pool.ts)
- * take the one they need. Label values a client chooses (operation names) are clipped and
- * bounded in number (boundedLabel), so a client inventing names cannot grow the registry.
+ * Here: the registry and the GraphQL metrics every service has (counted by use-metrics.ts).
+ * What only some services have is declared, once, by the module that counts it, in the
+ * registry it is handed: the gateway's subgraph calls (gateway/fetchers/metrics.ts), cache
+ * lookups (cache-metrics.ts), database pools (db-pool.ts). Label values a client chooses
+ * (operation names) are clipped and bounded in number (boundedLabel), so a client inventing
+ * names cannot grow the registry.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 

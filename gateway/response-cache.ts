@@ -35,6 +35,7 @@ import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../platform/logger';
+import type { CacheObserver } from '../platform/metrics/cache-metrics';
 import { requestIdOf } from '../platform/request-id';
 import { elapsedMs } from '../platform/request-logging';
 
@@ -53,6 +54,8 @@ export interface ResponseCacheOptions {
   now?: () => number;
   /** Where hits are logged, one line each, with the request id (misses are logged by Apollo's request logging). */
   logger?: Pick<Logger, 'info'>;
+  /** Told `hit` or `miss` once per lookup (platform/metrics/cache-metrics.ts). */
+  observe?: CacheObserver;
 }
 
 /** What an entry costs beyond its key and body: the entry object, the cache's slots, its expiry timer. */
@@ -93,7 +96,7 @@ export type ResponseCacheMiddleware = RequestHandler & {
   clear(): void;
 };
 
-export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now = Date.now, logger }: ResponseCacheOptions): ResponseCacheMiddleware {
+export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now = Date.now, logger, observe }: ResponseCacheOptions): ResponseCacheMiddleware {
   const cache = new LRUCache<string, Entry>({
     maxSize: maxBytes,
     sizeCalculation: (e, key) => key.length + e.body.length + e.contentType.length + ENTRY_OVERHEAD_BYTES,
@@ -126,11 +129,13 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
         res.status(200).set({ 'content-type': hit.contentType, 'cache-control': `max-age=${hit.maxAgeSeconds - age}, public`, age: String(age) }).end(hit.body);
         const operationName = typeof req.body.operationName === 'string' ? req.body.operationName : null;
         logger?.info({ requestId: requestIdOf(res), operationName, cache: 'hit', durationMs: elapsedMs(started) }, 'graphql request');
+        observe?.('hit');
         return;
       }
       cache.delete(key);
     }
     // A miss: pass on, and keep the answer if Apollo marks it cacheable.
+    observe?.('miss');
     const startedIn = generation;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;

@@ -21,6 +21,9 @@ import type { GatewayConfig } from './config';
 import { SubgraphDataSource, type GatewayContext } from './datasources/subgraph-data-source';
 import { maskGatewayError } from './error-masking';
 import { subgraphFetcher } from './fetchers';
+import { createSubgraphMetrics } from './fetchers/metrics';
+import { createServiceMetrics } from '../platform/metrics/registry';
+import { cacheObserver } from '../platform/metrics/cache-metrics';
 import { mutationCache } from './plugins/mutation-cache';
 import { operationResolution } from './plugins/operation-resolution';
 import { responseCache } from './response-cache';
@@ -35,6 +38,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   // The composed file, not introspection of the subgraphs: the gateway starts and serves
   // even while a subgraph is down, and answers for the others.
   const supergraphSdl = readFileSync(config.supergraphPath ?? defaultSupergraphPath, 'utf8');
+  // One registry for the gateway's requests, its subgraph calls and its cache (GET /metrics).
+  const metrics = createServiceMetrics('gateway');
+  const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -47,6 +53,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           deduplicate: config.deduplicateSubgraphRequests ?? true,
           maxResponseBytes: config.maxSubgraphResponseBytes,
           breaker: { failureThreshold: config.breakerFailureThreshold, resetMs: config.breakerResetMs, logger },
+          metrics: subgraphMetrics,
         }),
         secret: config.subgraphSecret,
       }),
@@ -58,7 +65,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     },
   });
   const limits = operationLimits(config.limits, LIST_SIZES);
-  const cache = responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger });
+  const cache = responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger, observe: cacheObserver(metrics.registry, 'response') });
 
   return startService({
     name: 'gateway',
@@ -74,6 +81,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     graphqlMiddleware: [cache],
     formatError: maskGatewayError(logger),
+    metrics,
     routers: config.sandbox ? [useLocalSandbox()] : [],
     corsOrigins: config.corsOrigins,
     bodyLimit: config.bodyLimit,

@@ -20,6 +20,8 @@ import { claimDatabase } from './database/region-stamp';
 import { summariseProblems } from './data/read-data-set';
 import type { RegionalSubgraphDefinition } from './definition';
 import { createRegionalContext } from './graphql/context';
+import { createServiceMetrics } from '../../platform/metrics/registry';
+import { instrumentDatabase } from './database/instrument';
 import { buildRegionalSchema } from './schema';
 
 export interface RegionalServiceConfig {
@@ -114,6 +116,9 @@ export async function startRegionalService(
     const refusal = (reason: string) => logger.info(`write refused: ${reason}`);
     const verify = createBearerVerifier(auth, refusal);
     const scope = regionWriteScope(definition.name);
+    // The pool gauges (and SQL spans) join the service's request metrics (GET /metrics).
+    const metrics = createServiceMetrics(definition.name);
+    instrumentDatabase(db.orm, metrics.registry);
     const http = await startService({
       name: definition.name,
       host: config.host,
@@ -136,6 +141,7 @@ export async function startRegionalService(
       cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
       ...subgraphProtectionOptions(config.protection ?? DEFAULT_SUBGRAPH_PROTECTION, LIST_SIZES),
       gatewaySecret: config.gatewaySecret,
+      metrics,
       logger,
     });
     return {

@@ -55,7 +55,7 @@ export class SourceDocument {
   @Field(() => String, { nullable: true, description: 'The document’s text, where the hub holds it; null otherwise (the hub holds the data read from the documents, not their text).' })
   body!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The region whose data it is the source of ("N" Nordjylland, "S" Syddanmark); null for the reference facts, which cover both.' })
+  @Field(() => String, { nullable: true, description: 'The code of the region whose data it is the source of, e.g. "NORDJYLLAND"; null for the reference facts, which cover both.' })
   regionCode!: string | null;
 }
 
@@ -72,11 +72,11 @@ const document = (id: string, title: string, kind: SourceDocumentKind, date: str
 
 /** Titles follow the data files' own `title` where one exists; dates are those of the seeds' README. */
 export const SOURCE_DOCUMENTS: readonly SourceDocument[] = [
-  document('000_6059671c5b4e88b7.txt', 'Handleplan Politisk Sundhedsklynge Syd (godkendt 6. marts 2023)', SourceDocumentKind.ACTION_PLAN, '2023-03-06', 'N'),
-  document('001_f3d27487db9cbfb0.txt', 'Referat, Direktørforum Sundhedsklynge Midt, 8. februar 2024', SourceDocumentKind.MINUTES, '2024-02-08', 'N'),
-  document('002_862ff6785b306e7d.txt', 'Referat, Politisk Sundhedsklynge Syd, 19. maj 2025', SourceDocumentKind.MINUTES, '2025-05-19', 'N'),
-  document('003_c5f691abd2c4998b.txt', 'Sundhedsaftalen 2024-2027, Region Nordjylland', SourceDocumentKind.HEALTH_AGREEMENT, null, 'N'),
-  document('004_ddf16a629fcdefaa.txt', 'Referat Sundhedsklynge Sydvestjylland, politisk niveau, d. 05-12-2023', SourceDocumentKind.MINUTES, '2023-12-05', 'S'),
+  document('000_6059671c5b4e88b7.txt', 'Handleplan Politisk Sundhedsklynge Syd (godkendt 6. marts 2023)', SourceDocumentKind.ACTION_PLAN, '2023-03-06', 'NORDJYLLAND'),
+  document('001_f3d27487db9cbfb0.txt', 'Referat, Direktørforum Sundhedsklynge Midt, 8. februar 2024', SourceDocumentKind.MINUTES, '2024-02-08', 'NORDJYLLAND'),
+  document('002_862ff6785b306e7d.txt', 'Referat, Politisk Sundhedsklynge Syd, 19. maj 2025', SourceDocumentKind.MINUTES, '2025-05-19', 'NORDJYLLAND'),
+  document('003_c5f691abd2c4998b.txt', 'Sundhedsaftalen 2024-2027, Region Nordjylland', SourceDocumentKind.HEALTH_AGREEMENT, null, 'NORDJYLLAND'),
+  document('004_ddf16a629fcdefaa.txt', 'Referat Sundhedsklynge Sydvestjylland, politisk niveau, d. 05-12-2023', SourceDocumentKind.MINUTES, '2023-12-05', 'SYDDANMARK'),
   document('reference/REFORM.md', 'Reference facts: clusters, health councils and the 2024 health reform', SourceDocumentKind.REFERENCE, null, null),
 ];
 

@@ -302,6 +302,18 @@ describe('freshness and sources', () => {
     // Seed 004 is Syddanmark's: the region's own documents, then the reference facts both regions cite.
     expect(docs[0]).toMatchObject({ kind: 'MINUTES', date: '2023-12-05', url: null });
   });
+
+  it('answers a source’s document record in the councils subgraph too', async () => {
+    const res = await post<{ healthCouncils: Array<{ sources: Array<{ document: string; documentRecord: { kind: string } | null }> }> }>(
+      small.gatewayUrl,
+      '{ healthCouncils { sources { document documentRecord { kind } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const sources = res.data!.healthCouncils.flatMap((c) => c.sources);
+    const reform = sources.filter((s) => s.document === 'reference/REFORM.md');
+    expect(reform.length).toBeGreaterThan(0);
+    for (const s of reform) expect(s.documentRecord).toEqual({ kind: 'REFERENCE' });
+  });
 });
 
 describe('docs/README-search.md', () => {

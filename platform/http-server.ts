@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import cors from 'cors';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
@@ -53,6 +53,8 @@ export interface ServiceOptions<C extends RequestContext> {
    * mutations are never cacheable (uncached-mutations.ts).
    */
   cacheMaxAgeSeconds?: number;
+  /** Where automatic persisted queries are kept (e.g. a store shared by replicas); default: Apollo's in-process LRU. */
+  persistedQueries?: ApolloServerOptions<C>['persistedQueries'];
   /** Options of graphql-js's parser, e.g. maxTokens. */
   parseOptions?: ParseOptions;
   /** Mounted before GraphQL, e.g. the local sandbox page. */
@@ -120,6 +122,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     parseOptions: options.parseOptions,
     // Parsed operations keep their source text: counted, so distinct padded bodies cannot grow it.
     documentStore: boundedDocumentStore(),
+    ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     // With introspection off, "Did you mean …" would tell the schema's names all the same.
     formatError: (options.introspection ?? true)
       ? options.formatError ?? maskError((m) => logger.error(m))

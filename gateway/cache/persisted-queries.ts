@@ -1,0 +1,65 @@
+/**
+ * Apollo's automatic persisted queries (APQ) in Redis, shared by every gateway replica: a
+ * client that registered a query's hash through one replica can send the hash alone to
+ * another. Apollo Server keeps APQ in its own in-process LRU unless given a KeyValueCache;
+ * this is that KeyValueCache, over the gateway's Redis connection. Apollo adds its own
+ * "apq:" before the hash, REDIS_KEY_PREFIX goes before that.
+ *
+ * It fails open: a lookup Redis cannot answer is a miss (Apollo then answers
+ * PERSISTED_QUERY_NOT_FOUND and the client sends the whole query, as the protocol says), a
+ * registration it cannot store is dropped. A query registered by a request with
+ * Authorization is not stored (authenticated-requests.ts): the text of an operation may hold
+ * what one user sent. Entries expire after `ttlSeconds` (Apollo's own store keeps them until
+ * its LRU is full; Redis has no such bound of its own).
+ */
+import type { Redis } from '../../platform/redis';
+import { cacheCounters, type CacheFailure } from './cache-counters';
+import { inAuthenticatedRequest } from './authenticated-requests';
+
+/** How long a registered query is kept when Apollo does not say: a day. */
+export const PERSISTED_QUERY_TTL_SECONDS = 24 * 60 * 60;
+
+/** Apollo's KeyValueCache, as @apollo/utils.keyvaluecache declares it. */
+export interface KeyValueCache {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, options?: { ttl?: number | null }): Promise<void>;
+  delete(key: string): Promise<boolean | void>;
+}
+
+export function redisPersistedQueries(
+  redis: Pick<Redis, 'get' | 'set' | 'del'>,
+  failed: CacheFailure,
+  { ttlSeconds = PERSISTED_QUERY_TTL_SECONDS, authenticated = inAuthenticatedRequest } = {},
+): KeyValueCache {
+  const counts = cacheCounters.persistedQueries;
+  return {
+    async get(key) {
+      try {
+        const value = await redis.get(key);
+        if (value === null) counts.misses++;
+        else counts.hits++;
+        return value ?? undefined;
+      } catch (error) {
+        failed('persistedQueries', error);
+        return undefined;
+      }
+    },
+    async set(key, value, options) {
+      if (authenticated()) return;
+      const ttl = options?.ttl ?? ttlSeconds;
+      try {
+        await redis.set(key, value, 'EX', Math.max(1, Math.ceil(ttl)));
+      } catch (error) {
+        failed('persistedQueries', error);
+      }
+    },
+    async delete(key) {
+      try {
+        return (await redis.del(key)) > 0;
+      } catch (error) {
+        failed('persistedQueries', error);
+        return false;
+      }
+    },
+  };
+}

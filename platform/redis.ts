@@ -18,10 +18,13 @@ export interface RedisConfig {
   keyPrefix: string;
   /** REDIS_TIMEOUT_MS: how long a cache command may take before the request goes on without it. */
   timeoutMs: number;
+  /** REDIS_ERROR_LOG_INTERVAL_MS: at most one line about failing cache commands per this many milliseconds. */
+  errorLogIntervalMs: number;
 }
 
 export const DEFAULT_REDIS_KEY_PREFIX = 'hub:';
 export const DEFAULT_REDIS_TIMEOUT_MS = 100;
+export const DEFAULT_REDIS_ERROR_LOG_INTERVAL_MS = 10_000;
 /** The longest wait between two reconnection attempts. */
 const MAX_RECONNECT_DELAY_MS = 2_000;
 
@@ -33,6 +36,7 @@ export function redisConfigFromEnv(): RedisConfig | undefined {
     url,
     keyPrefix: envString('REDIS_KEY_PREFIX', DEFAULT_REDIS_KEY_PREFIX),
     timeoutMs: envInteger('REDIS_TIMEOUT_MS', DEFAULT_REDIS_TIMEOUT_MS, 1),
+    errorLogIntervalMs: envInteger('REDIS_ERROR_LOG_INTERVAL_MS', DEFAULT_REDIS_ERROR_LOG_INTERVAL_MS, 0),
   };
 }
 

@@ -26,16 +26,14 @@ export const cacheCounters: Record<CacheName, CacheCounts> = {
 /** Errors of every cache together: the number the log lines carry. */
 export const cacheErrors = () => cacheCounters.response.errors + cacheCounters.persistedQueries.errors;
 
-/** At most one warning in this many milliseconds: a Redis that is down fails every request. */
-export const CACHE_ERROR_LOG_INTERVAL_MS = 10_000;
-
 export type CacheFailure = (cache: CacheName, error: unknown) => void;
 
 /**
- * Counts a failed cache command and logs it, at most once per interval, with how many have
+ * Counts a failed cache command and logs it, at most once per `intervalMs` (a Redis that is
+ * down fails every request; REDIS_ERROR_LOG_INTERVAL_MS), with how many have
  * failed so far (`cacheErrors`), so the log shows the count rising while Redis is away.
  */
-export function cacheFailureReporter(logger: Pick<Logger, 'warn'>, { intervalMs = CACHE_ERROR_LOG_INTERVAL_MS, now = Date.now } = {}): CacheFailure {
+export function cacheFailureReporter(logger: Pick<Logger, 'warn'>, { intervalMs, now = Date.now }: { intervalMs: number; now?: () => number }): CacheFailure {
   let lastLoggedAt = -Infinity;
   return (cache, error) => {
     cacheCounters[cache].errors++;

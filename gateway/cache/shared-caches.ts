@@ -6,7 +6,7 @@
  */
 import { closeRedis, connectRedis, describeRedisUrl, redisReady, type RedisConfig } from '../../platform/redis';
 import type { Logger } from '../../platform/logger';
-import { CACHE_ERROR_LOG_INTERVAL_MS, cacheFailureReporter } from './cache-counters';
+import { cacheFailureReporter } from './cache-counters';
 import { redisPersistedQueries, type KeyValueCache } from './persisted-queries';
 import { redisResponseStore } from './redis-response-store';
 import type { ResponseStore } from './response-store';
@@ -21,11 +21,11 @@ const CONNECT_WAIT_MS = 1_000;
 
 export async function connectSharedCaches(config: RedisConfig, logger: Logger): Promise<SharedCaches> {
   const where = describeRedisUrl(config.url);
-  const failed = cacheFailureReporter(logger);
+  const failed = cacheFailureReporter(logger, { intervalMs: config.errorLogIntervalMs });
   // Connection errors repeat on every reconnection attempt: logged, rate-limited; the failed commands are what is counted.
   let lastConnectionWarning = -Infinity;
   const redis = connectRedis(config, (error) => {
-    if (Date.now() - lastConnectionWarning < CACHE_ERROR_LOG_INTERVAL_MS) return;
+    if (Date.now() - lastConnectionWarning < config.errorLogIntervalMs) return;
     lastConnectionWarning = Date.now();
     logger.warn({ error: error.message }, `Redis at ${where} unreachable: serving without the shared caches, reconnecting`);
   });

@@ -14,7 +14,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 import { bumpDataVersion } from '../../platform/data-version';
 import type { Logger } from '../../platform/logger';
-import { closeRedis, connectRedis, type RedisConfig } from '../../platform/redis';
+import { closeRedis, connectRedis, redisReady, type RedisConfig } from '../../platform/redis';
 
 export interface CacheInvalidation {
   /** Moves the version on; never rejects. */
@@ -24,12 +24,17 @@ export interface CacheInvalidation {
   close(): Promise<void>;
 }
 
+const CONNECT_WAIT_MS = 1_000;
+
 export function cacheInvalidation(config: RedisConfig, logger: Logger): CacheInvalidation {
   const redis = connectRedis(config, () => {
     // The failed bump says it; reconnection attempts are not worth a line each.
   });
+  // The first bump (after an import) may come before the connection is up: it waits for it, briefly.
+  const connected = redisReady(redis, CONNECT_WAIT_MS);
   const bump = async (reason: string) => {
     try {
+      await connected;
       await bumpDataVersion(redis);
     } catch (error) {
       logger.warn({ error: (error as Error).message }, `could not move the shared cache's data version on after ${reason}: gateways may serve older answers until their max-age`);

@@ -6,17 +6,16 @@
  * One counter for the whole hub: a write in one region makes every region's cached answers
  * stale, which is simple and right for a cache of answers that may span regions.
  */
-import type { Redis } from './redis';
 
 /** The key (after REDIS_KEY_PREFIX) of the counter. */
 export const DATA_VERSION_KEY = 'data-version';
 
 /** The current version; "0" before the first write. Rejects when Redis does not answer. */
-export async function readDataVersion(redis: Pick<Redis, 'get'>): Promise<string> {
+export async function readDataVersion(redis: { get(key: string): Promise<string | null> }): Promise<string> {
   return (await redis.get(DATA_VERSION_KEY)) ?? '0';
 }
 
 /** Increments the version; rejects when Redis does not answer. */
-export async function bumpDataVersion(redis: Pick<Redis, 'incr'>): Promise<void> {
+export async function bumpDataVersion(redis: { incr(key: string): Promise<number> }): Promise<void> {
   await redis.incr(DATA_VERSION_KEY);
 }

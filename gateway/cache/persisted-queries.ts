@@ -12,7 +12,6 @@
  * what one user sent. Entries expire after `ttlSeconds` (Apollo's own store keeps them until
  * its LRU is full; Redis has no such bound of its own).
  */
-import type { Redis } from '../../platform/redis';
 import { cacheCounters, type CacheFailure } from './cache-counters';
 import { inAuthenticatedRequest } from './authenticated-requests';
 
@@ -26,8 +25,15 @@ export interface KeyValueCache {
   delete(key: string): Promise<boolean | void>;
 }
 
+/** The commands of ioredis this store uses (a fake of them does for tests). */
+export interface PersistedQueryCommands {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, mode: 'EX', seconds: number): Promise<unknown>;
+  del(key: string): Promise<number>;
+}
+
 export function redisPersistedQueries(
-  redis: Pick<Redis, 'get' | 'set' | 'del'>,
+  redis: PersistedQueryCommands,
   failed: CacheFailure,
   { ttlSeconds = PERSISTED_QUERY_TTL_SECONDS, authenticated = inAuthenticatedRequest } = {},
 ): KeyValueCache {

@@ -8,7 +8,6 @@
  * An entry is one Redis string: a line of JSON (content type, time stored, max-age), a
  * newline, then the answer's bytes as they were sent.
  */
-import type { Redis } from '../../platform/redis';
 import { bumpDataVersion, readDataVersion } from '../../platform/data-version';
 import type { CacheFailure } from './cache-counters';
 import type { ResponseStore, StoredAnswer } from './response-store';
@@ -33,8 +32,13 @@ export function decodeAnswer(entry: Buffer): StoredAnswer | undefined {
   }
 }
 
-/** The commands of ioredis this store uses: a fake of them is enough for unit tests. */
-export type RedisCommands = Pick<Redis, 'get' | 'getBuffer' | 'set' | 'incr'>;
+/** The commands of ioredis this store uses (a fake of them does for tests). */
+export interface RedisCommands {
+  get(key: string): Promise<string | null>;
+  getBuffer(key: string): Promise<Buffer | null>;
+  set(key: string, value: Buffer, mode: 'PX', milliseconds: number): Promise<unknown>;
+  incr(key: string): Promise<number>;
+}
 
 export function redisResponseStore(redis: RedisCommands, failed: CacheFailure): ResponseStore {
   const failOpen = <T>(fallback: T) => (error: unknown): T => {

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import Redis from 'ioredis';
 import { waitFor } from './wait-for';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
@@ -43,7 +44,11 @@ export function freePort(): Promise<number> {
 const prefix = (label: string) => `hub-test:${label}:${randomBytes(4).toString('hex')}:`;
 
 export async function startTestRedis(label: string, { private: own = false } = {}): Promise<TestRedis> {
-  if (testRedisUrl && !own) return { url: testRedisUrl, keyPrefix: prefix(label), stop: async () => {} };
+  if (testRedisUrl && !own) {
+    const keyPrefix = prefix(label);
+    // A shared server: what the suite left under its prefix (the data version, APQ) is deleted after it.
+    return { url: testRedisUrl, keyPrefix, stop: () => deleteKeys(testRedisUrl, keyPrefix) };
+  }
   const port = await freePort();
   const child = spawn(REDIS_SERVER, ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -60,4 +65,18 @@ export async function startTestRedis(label: string, { private: own = false } = {
       await exited;
     },
   };
+}
+
+async function deleteKeys(url: string, keyPrefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -42,9 +42,9 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../platform/logger';
+import type { CacheObserver } from '../platform/metrics/cache-metrics';
 import { requestIdOf } from '../platform/request-id';
 import { elapsedMs } from '../platform/request-logging';
-import { cacheCounters } from './cache/cache-counters';
 import { localResponseStore, type MaybePromise, type ResponseStore, type StoredAnswer } from './cache/response-store';
 
 export { ENTRY_OVERHEAD_BYTES } from './cache/response-store';
@@ -57,6 +57,8 @@ export interface ResponseCacheOptions {
   now?: () => number;
   /** Where hits are logged, one line each, with the request id (misses are logged by Apollo's request logging). */
   logger?: Pick<Logger, 'info'>;
+  /** Told `hit` or `miss` once per lookup (platform/metrics/cache-metrics.ts); a failing shared store reports its `error`s itself. */
+  observe?: CacheObserver;
   /** Where answers are kept; default: in the process, bounded by maxBytes. */
   store?: ResponseStore;
 }
@@ -102,8 +104,7 @@ function after<T>(value: MaybePromise<T>, then: (v: T) => void, failed: (error: 
   else then(value);
 }
 
-export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now = Date.now, logger, store = localResponseStore({ maxBytes, now }) }: ResponseCacheOptions): ResponseCacheMiddleware {
-  const counts = cacheCounters.response;
+export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now = Date.now, logger, observe, store = localResponseStore({ maxBytes, now }) }: ResponseCacheOptions): ResponseCacheMiddleware {
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     if (maxAgeSeconds <= 0 || req.method !== 'POST' || typeof req.body !== 'object' || req.body === null || req.headers.authorization !== undefined) {
       next();
@@ -130,14 +131,14 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
         if (hit) {
           const age = Math.floor((at - hit.storedAt) / 1000);
           if (age < hit.maxAgeSeconds) {
-            counts.hits++;
             res.status(200).set({ 'content-type': hit.contentType, 'cache-control': `max-age=${hit.maxAgeSeconds - age}, public`, age: String(age) }).end(hit.body);
             const operationName = typeof req.body.operationName === 'string' ? req.body.operationName : null;
             logger?.info({ requestId: requestIdOf(res), operationName, cache: 'hit', durationMs: elapsedMs(started) }, 'graphql request');
+            observe?.('hit');
             return;
           }
         }
-        counts.misses++;
+        observe?.('miss');
         keepAnswer(res, (answer) => store.set(version, key, answer, answer.maxAgeSeconds * 1000, at), at);
         next();
       }, next);

@@ -22,6 +22,9 @@ import type { GatewayConfig } from './config';
 import { SubgraphDataSource, type GatewayContext } from './datasources/subgraph-data-source';
 import { maskGatewayError } from './error-masking';
 import { subgraphFetcher } from './fetchers';
+import { createSubgraphMetrics } from './fetchers/metrics';
+import { createServiceMetrics } from '../platform/metrics/registry';
+import { cacheObserver } from '../platform/metrics/cache-metrics';
 import { mutationCache } from './plugins/mutation-cache';
 import { operationResolution } from './plugins/operation-resolution';
 import { responseCache } from './response-cache';
@@ -38,6 +41,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   // The composed file, not introspection of the subgraphs: the gateway starts and serves
   // even while a subgraph is down, and answers for the others.
   const supergraphSdl = readFileSync(config.supergraphPath ?? defaultSupergraphPath, 'utf8');
+  // One registry for the gateway's requests, its subgraph calls and its cache (GET /metrics).
+  const metrics = createServiceMetrics('gateway');
+  const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -50,6 +56,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           deduplicate: config.deduplicateSubgraphRequests ?? true,
           maxResponseBytes: config.maxSubgraphResponseBytes,
           breaker: { failureThreshold: config.breakerFailureThreshold, resetMs: config.breakerResetMs, logger },
+          metrics: subgraphMetrics,
         }),
         secret: config.subgraphSecret,
       }),
@@ -61,8 +68,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     },
   });
   const limits = operationLimits(config.limits, LIST_SIZES);
-  const shared = config.redis ? await connectSharedCaches(config.redis, logger) : undefined;
-  const cache = responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger, store: shared?.responses });
+  const observe = { response: cacheObserver(metrics.registry, 'response'), persistedQueries: cacheObserver(metrics.registry, 'persisted_queries') };
+  const shared = config.redis ? await connectSharedCaches(config.redis, logger, observe) : undefined;
+  const cache = responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger, observe: observe.response, store: shared?.responses });
 
   const service = await startService({
     name: 'gateway',
@@ -79,6 +87,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     graphqlMiddleware: shared ? [cache, markAuthenticatedRequests] : [cache],
     persistedQueries: shared ? { cache: shared.persistedQueries } : undefined,
     formatError: maskGatewayError(logger),
+    metrics,
     routers: config.sandbox ? [useLocalSandbox()] : [],
     corsOrigins: config.corsOrigins,
     bodyLimit: config.bodyLimit,

@@ -1,7 +1,8 @@
 /**
  * The HTTP side every service shares: Apollo Server on express 5 at /graphql (and /),
  * liveness and readiness endpoints, request ids and structured logs, CORS and body limits,
- * and a close() that stops accepting connections and lets requests in flight finish.
+ * metrics (GET /metrics with METRICS_TOKEN: platform/metrics) and, when tracing is on, a
+ * server span per request (platform/tracing), and a close() that stops accepting connections and lets requests in flight finish.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,11 @@ import { cachedReadiness, envReadinessCacheMs } from './readiness';
 import { uncachedMutations } from './uncached-mutations';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
+import { createServiceMetrics, type ServiceMetrics } from './metrics/registry';
+import { METRICS_PATH, metricsEndpoint, metricsTokenFromEnv } from './metrics/endpoint';
+import { useMetrics } from './metrics/use-metrics';
+import { tracingEnabled } from './tracing/tracing';
+import { operationSpan, traceRequests } from './tracing/trace-requests';
 import { applyServerLimits, serverLimitsFromEnv, serverOptions, type ServerLimits } from './server-limits';
 
 export interface ServiceOptions<C extends RequestContext> {
@@ -80,6 +86,10 @@ export interface ServiceOptions<C extends RequestContext> {
   gatewaySecret?: string;
   /** Rewrites errors before the client sees them; the default hides internal errors. */
   formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The service's metrics (platform/metrics/registry.ts), when its parts count too (the gateway's fetchers, its cache); a registry of its own otherwise. */
+  metrics?: ServiceMetrics;
+  /** METRICS_TOKEN: GET /metrics answers requests bearing it (platform/metrics/endpoint.ts); absent: read from the environment; undefined there: no /metrics. */
+  metricsToken?: string;
   logger: Logger;
 }
 
@@ -107,6 +117,10 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   const { logger } = options;
   const app = express();
   const limits = options.serverLimits ?? serverLimitsFromEnv();
+  const metrics = options.metrics ?? createServiceMetrics(options.name);
+  const metricsToken = 'metricsToken' in options ? options.metricsToken : metricsTokenFromEnv();
+  // Decided once at start: an untraced service installs no tracing hooks at all.
+  const tracing = tracingEnabled() ? traceRequests(options.name) : undefined;
   const httpServer: Server = createServer(serverOptions(limits), app);
   applyServerLimits(httpServer, limits);
   const apollo = new ApolloServer<C>({
@@ -133,6 +147,8 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
       // Inline traces only serve Apollo's hosted usage reporting, which this hub does not use.
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       useRequestLogging<C>(logger),
+      useMetrics<C>(metrics),
+      ...(tracing ? [operationSpan<C>()] : []),
       ...(options.cacheMaxAgeSeconds !== undefined ? [ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAgeSeconds }), uncachedMutations<C>()] : []),
       ...(options.plugins ?? []),
     ],
@@ -152,6 +168,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     if (outcome.ready) res.json({ status: 'ready', service: options.name, ...outcome.details });
     else res.status(503).json({ status: 'unavailable', service: options.name, detail: outcome.detail });
   });
+  if (metricsToken) app.get(METRICS_PATH, metricsEndpoint(metrics, metricsToken));
   // Before anything that may answer a GraphQL request, the response cache included.
   app.use(assignRequestId());
   const origins = options.corsOrigins ?? [];
@@ -164,11 +181,14 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   const credential = options.gatewaySecret ? gatewayCredentialCheck(options.gatewaySecret) : undefined;
   app.use(
     ['/graphql', '/'],
+    ...(tracing ? [tracing.start] : []),
     // Counted before the body is read; the health endpoints above are not counted.
     concurrencyLimit(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS),
     express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, ...(credential ? { verify: credential.keepRawBody } : {}) }),
     bodyErrors,
     ...(credential ? [credential.check] : []),
+    // The body parser continues in the socket's context: back into the request's span.
+    ...(tracing ? [tracing.enter] : []),
     responseSizeLimit(maxResponseBytes, (bytes) => logger.warn({ bytes, maxResponseBytes }, 'answer over MAX_RESPONSE_BYTES refused')),
     ...(options.graphqlMiddleware ?? []),
     graphql,

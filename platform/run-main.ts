@@ -6,8 +6,12 @@
 import type { Logger } from './logger';
 import type { RunningService } from './http-server';
 import { StartupError } from './startup-error';
+import { startTracingFromEnv } from './tracing/tracing';
 
 export async function runMain(logger: Logger, start: () => Promise<RunningService>, readyMessage: (s: RunningService) => string): Promise<void> {
+  // Before the service starts, so its HTTP layer and database install their span hooks; on
+  // only with OTEL_EXPORTER_OTLP_ENDPOINT (platform/tracing/tracing.ts). Named as its logs are.
+  const tracing = startTracingFromEnv(String(logger.bindings().service ?? 'hub'));
   let service: RunningService;
   try {
     service = await start();
@@ -27,6 +31,8 @@ export async function runMain(logger: Logger, start: () => Promise<RunningServic
     logger.info(`${signal}: finishing requests in flight, then stopping`);
     try {
       await service.close();
+      // The spans of the last requests are sent before the process exits.
+      await tracing?.shutdown().catch((error: Error) => logger.warn(`traces not sent: ${error.message}`));
       logger.info('stopped');
       logger.flush();
       process.exit(0);

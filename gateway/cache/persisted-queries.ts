@@ -12,7 +12,8 @@
  * what one user sent. Entries expire after `ttlSeconds` (Apollo's own store keeps them until
  * its LRU is full; Redis has no such bound of its own).
  */
-import { cacheCounters, type CacheFailure } from './cache-counters';
+import type { CacheObserver } from '../../platform/metrics/cache-metrics';
+import type { CacheFailure } from './cache-failures';
 import { inAuthenticatedRequest } from './authenticated-requests';
 
 /** How long a registered query is kept when Apollo does not say: a day. */
@@ -35,15 +36,13 @@ export interface PersistedQueryCommands {
 export function redisPersistedQueries(
   redis: PersistedQueryCommands,
   failed: CacheFailure,
-  { ttlSeconds = PERSISTED_QUERY_TTL_SECONDS, authenticated = inAuthenticatedRequest } = {},
+  { ttlSeconds = PERSISTED_QUERY_TTL_SECONDS, authenticated = inAuthenticatedRequest, observe }: { ttlSeconds?: number; authenticated?: () => boolean; observe?: CacheObserver } = {},
 ): KeyValueCache {
-  const counts = cacheCounters.persistedQueries;
   return {
     async get(key) {
       try {
         const value = await redis.get(key);
-        if (value === null) counts.misses++;
-        else counts.hits++;
+        observe?.(value === null ? 'miss' : 'hit');
         return value ?? undefined;
       } catch (error) {
         failed('persistedQueries', error);

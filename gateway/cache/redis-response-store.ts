@@ -9,7 +9,7 @@
  * newline, then the answer's bytes as they were sent.
  */
 import { bumpDataVersion, readDataVersion } from '../../platform/data-version';
-import type { CacheFailure } from './cache-counters';
+import type { CacheFailure } from './cache-failures';
 import type { ResponseStore, StoredAnswer } from './response-store';
 
 export const responseKey = (version: string, key: string) => `response:${version}:${key}`;

@@ -6,7 +6,8 @@
  */
 import { closeRedis, connectRedis, describeRedisUrl, redisReady, type RedisConfig } from '../../platform/redis';
 import type { Logger } from '../../platform/logger';
-import { cacheFailureReporter } from './cache-counters';
+import type { CacheObserver } from '../../platform/metrics/cache-metrics';
+import { cacheFailureReporter, type CacheName } from './cache-failures';
 import { redisPersistedQueries, type KeyValueCache } from './persisted-queries';
 import { redisResponseStore } from './redis-response-store';
 import type { ResponseStore } from './response-store';
@@ -19,9 +20,9 @@ export interface SharedCaches {
 
 const CONNECT_WAIT_MS = 1_000;
 
-export async function connectSharedCaches(config: RedisConfig, logger: Logger): Promise<SharedCaches> {
+export async function connectSharedCaches(config: RedisConfig, logger: Logger, observe: Partial<Record<CacheName, CacheObserver>> = {}): Promise<SharedCaches> {
   const where = describeRedisUrl(config.url);
-  const failed = cacheFailureReporter(logger, { intervalMs: config.errorLogIntervalMs });
+  const failed = cacheFailureReporter(logger, { intervalMs: config.errorLogIntervalMs, observe });
   // Connection errors repeat on every reconnection attempt: logged, rate-limited; the failed commands are what is counted.
   let lastConnectionWarning = -Infinity;
   const redis = connectRedis(config, (error) => {
@@ -33,7 +34,7 @@ export async function connectSharedCaches(config: RedisConfig, logger: Logger): 
   if (!(await redisReady(redis, CONNECT_WAIT_MS))) logger.warn(`Redis at ${where} does not answer yet: serving without the shared caches until it does`);
   return {
     responses: redisResponseStore(redis, failed),
-    persistedQueries: redisPersistedQueries(redis, failed),
+    persistedQueries: redisPersistedQueries(redis, failed, { observe: observe.persistedQueries }),
     close: () => closeRedis(redis),
   };
 }

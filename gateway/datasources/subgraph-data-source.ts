@@ -15,6 +15,7 @@
  * its errors keep their code, and the fields other subgraphs resolve keep their data.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { context as otelContext, propagation, type TextMapSetter } from '@opentelemetry/api';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { GATEWAY_SIGNATURE_HEADER, signGatewayCall } from '../../platform/gateway-credential';
@@ -28,6 +29,9 @@ export interface GatewayContext extends RequestContext {
 }
 
 type Context = Partial<GatewayContext>;
+
+/** Writes a propagated header (W3C traceparent) into the outgoing request's headers. */
+const headerSetter: TextMapSetter<{ set(name: string, value: string): void }> = { set: (headers, name, value) => headers.set(name, value) };
 
 /** Adds the gateway's signature of the body; outermost, so a shared (deduplicated) call carries one. */
 function signed(fetcher: SubgraphFetcher, secret: string): SubgraphFetcher {
@@ -66,6 +70,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Context> {
     // carries it, to every subgraph the operation needs. The gateway's signature covers the
     // body, not the headers, so a call with a token is signed like any other.
     if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
+    // The active span here is @apollo/gateway's `gateway.fetch`: the subgraph's spans join its
+    // trace (platform/tracing/trace-requests.ts). With tracing off no propagator is registered
+    // and nothing is written.
+    if (request.http) propagation.inject(otelContext.active(), request.http.headers, headerSetter);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<Context>): Promise<GatewayGraphQLResponse> {

@@ -5,11 +5,13 @@
  * concurrent queries are made once (DEDUPLICATE_SUBGRAPH_REQUESTS=false turns that off).
  * The breaker sits outside the timeout, so a timeout counts as a failure; the deduplication
  * outside both, so callers who share a call share its deadline and its outcome, and a
- * shared call counts once.
+ * shared call counts once; the call metrics (metrics.ts) between the deduplication and the
+ * breaker, so a shared call is counted once and a call the open circuit refused is counted.
  */
 import { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS, withCircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
 import { withDeduplication } from './deduplication';
 import type { SubgraphFetcher } from './fetcher';
+import { withMetrics, type SubgraphMetrics } from './metrics';
 import { DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES, withResponseLimit } from './response-limit';
 import { withTimeout } from './timeout';
 
@@ -27,6 +29,8 @@ export interface SubgraphFetchPolicy {
   breaker?: Partial<Pick<CircuitBreakerOptions, 'failureThreshold' | 'resetMs' | 'logger'>>;
   /** Bytes one subgraph answer may have (MAX_SUBGRAPH_RESPONSE_BYTES); default 5 MB. */
   maxResponseBytes?: number;
+  /** Where the calls are counted (fetchers/metrics.ts), inside the deduplication; not counted when absent. */
+  metrics?: SubgraphMetrics;
   /** The fetch underneath; the platform's by default, a fake in tests. */
   fetch?: SubgraphFetcher;
 }
@@ -37,6 +41,7 @@ export function subgraphFetcher({
   deduplicate,
   maxResponseBytes = DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES,
   breaker = {},
+  metrics,
   fetch = globalThis.fetch,
 }: SubgraphFetchPolicy): SubgraphFetcher {
   // The byte cap inside the timeout: the timeout buffers the whole answer, the cap stops that read.
@@ -47,5 +52,6 @@ export function subgraphFetcher({
     resetMs: breaker.resetMs ?? DEFAULT_BREAKER_RESET_MS,
     logger: breaker.logger,
   });
-  return deduplicate ? withDeduplication(guarded) : guarded;
+  const counted = metrics ? withMetrics(guarded, { subgraph, metrics }) : guarded;
+  return deduplicate ? withDeduplication(counted) : counted;
 }

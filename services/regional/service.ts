@@ -21,6 +21,8 @@ import { claimDatabase } from './database/region-stamp';
 import { summariseProblems } from './data/read-data-set';
 import type { RegionalSubgraphDefinition } from './definition';
 import { createRegionalContext } from './graphql/context';
+import { createServiceMetrics } from '../../platform/metrics/registry';
+import { instrumentDatabase } from './database/instrument';
 import { buildRegionalSchema } from './schema';
 import { cacheInvalidation } from './cache-invalidation';
 
@@ -123,6 +125,9 @@ export async function startRegionalService(
     const verify = createBearerVerifier(auth, refusal);
     const scope = regionWriteScope(definition.name);
     const protection = subgraphProtectionOptions(config.protection ?? DEFAULT_SUBGRAPH_PROTECTION, LIST_SIZES);
+    // The pool gauges (and SQL spans) join the service's request metrics (GET /metrics).
+    const metrics = createServiceMetrics(definition.name);
+    instrumentDatabase(db.orm, metrics.registry);
     const http = await startService({
       name: definition.name,
       host: config.host,
@@ -146,6 +151,7 @@ export async function startRegionalService(
       ...protection,
       plugins: [...(protection.plugins ?? []), ...(invalidation ? [invalidation.plugin()] : [])],
       gatewaySecret: config.gatewaySecret,
+      metrics,
       logger,
     });
     return {

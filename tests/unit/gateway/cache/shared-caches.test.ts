@@ -1,11 +1,12 @@
 /**
  * The shared caches' logic over a fake of Redis (a Map that can be made to fail): keys that
- * carry the data version, a write that moves it on, failing open when Redis fails, the
- * counters and the rate-limited log, and APQ that stores nothing of an authenticated request.
+ * carry the data version, a write that moves it on, failing open when Redis fails, what
+ * the metrics are told and the rate-limited log, and APQ that stores nothing of an authenticated request.
  * No network: ioredis's own timeout is what turns a slow Redis into a failure like these.
  */
 import type { Request, Response } from 'express';
-import { cacheCounters, cacheFailureReporter, type CacheFailure } from '../../../../gateway/cache/cache-counters';
+import { cacheFailureReporter, type CacheFailure } from '../../../../gateway/cache/cache-failures';
+import type { CacheResult } from '../../../../platform/metrics/cache-metrics';
 import { inAuthenticatedRequest, markAuthenticatedRequests } from '../../../../gateway/cache/authenticated-requests';
 import { redisPersistedQueries } from '../../../../gateway/cache/persisted-queries';
 import { decodeAnswer, encodeAnswer, redisResponseStore, responseKey } from '../../../../gateway/cache/redis-response-store';
@@ -79,23 +80,27 @@ function ask(middleware: ReturnType<typeof responseCache>, body: unknown, downst
   });
 }
 
+/** Counts what a cache tells its metrics (a CacheObserver). */
+function observed() {
+  const counts: Record<CacheResult, number> = { hit: 0, miss: 0, error: 0 };
+  return { counts, observe: (result: CacheResult) => void counts[result]++ };
+}
+
 function setup() {
   const redis = new FakeRedis();
   const failures: unknown[] = [];
-  const failed: CacheFailure = (cache, error) => {
-    cacheCounters[cache].errors++;
+  const { counts, observe } = observed();
+  const failed: CacheFailure = (_cache, error) => {
+    observe('error');
     failures.push(error);
   };
-  const middleware = responseCache({ maxAgeSeconds: 60, store: redisResponseStore(redis, failed) });
-  return { redis, failures, middleware, upstream: apollo() };
+  const middleware = responseCache({ maxAgeSeconds: 60, observe, store: redisResponseStore(redis, failed) });
+  return { redis, failures, counts, middleware, upstream: apollo() };
 }
-
-const snapshot = () => ({ ...cacheCounters.response });
 
 describe('the response cache in Redis', () => {
   it('keeps an answer under the data version and the request’s key, for its max-age, and serves it from there', async () => {
-    const { redis, middleware, upstream } = setup();
-    const before = snapshot();
+    const { redis, counts, middleware, upstream } = setup();
     expect((await ask(middleware, { query: QUERY }, upstream.answer)).passedOn).toBe(true);
     const key = responseKey('0', cacheKey({ query: QUERY }));
     expect(key).toBe(`response:0:${cacheKey({ query: QUERY })}`);
@@ -107,7 +112,7 @@ describe('the response cache in Redis', () => {
     expect(hit.res.getHeader('age')).toBe('0');
     expect(JSON.parse(hit.res.text)).toEqual({ data: { cluster: { name: 'answer 1' } } });
     expect(upstream.calls()).toBe(1);
-    expect(snapshot()).toEqual({ ...before, hits: before.hits + 1, misses: before.misses + 1 });
+    expect(counts).toEqual({ hit: 1, miss: 1, error: 0 });
   });
 
   it('after clear() (a write) increments the version, so every replica misses the answers kept before', async () => {
@@ -147,10 +152,9 @@ describe('the response cache in Redis', () => {
   });
 
   it('fails open: with Redis failing every request is passed on and answered, nothing is kept, each failure counted', async () => {
-    const { redis, failures, middleware, upstream } = setup();
+    const { redis, failures, counts, middleware, upstream } = setup();
     await ask(middleware, { query: QUERY }, upstream.answer);
     redis.failing = new Error('Command timed out');
-    const before = snapshot();
     for (let i = 0; i < 3; i++) {
       const { passedOn, res } = await ask(middleware, { query: QUERY }, upstream.answer);
       expect(passedOn).toBe(true);
@@ -159,7 +163,7 @@ describe('the response cache in Redis', () => {
     }
     // Each request failed at its first command (the version) and went on without the cache.
     expect(failures).toHaveLength(3);
-    expect(snapshot()).toEqual({ ...before, errors: before.errors + 3 });
+    expect(counts).toEqual({ hit: 0, miss: 1, error: 3 });
     // A write while Redis fails still completes (its answer goes out), and is counted.
     await expect(middleware.clear()).resolves.toBeUndefined();
     expect(failures).toHaveLength(4);
@@ -193,26 +197,29 @@ describe('an entry in Redis', () => {
 });
 
 describe('the log of cache failures', () => {
-  it('says at most once per interval how many have failed so far, while counting each', () => {
+  it('says at most once per interval how many have failed so far, and counts each as an error of its cache', () => {
     let clock = 0;
-    const lines: Array<{ cacheErrors: number }> = [];
-    const report = cacheFailureReporter({ warn: ((entry: { cacheErrors: number }) => lines.push(entry)) as never }, { intervalMs: 1_000, now: () => clock });
-    const before = cacheCounters.persistedQueries.errors;
-    for (let i = 0; i < 5; i++) report('persistedQueries', new Error('down'));
-    expect(cacheCounters.persistedQueries.errors).toBe(before + 5);
-    expect(lines).toHaveLength(1);
+    const lines: Array<{ cache: string; cacheErrors: number }> = [];
+    const response = observed();
+    const persisted = observed();
+    const report = cacheFailureReporter({ warn: ((entry: { cache: string; cacheErrors: number }) => lines.push(entry)) as never }, { intervalMs: 1_000, now: () => clock, observe: { response: response.observe, persistedQueries: persisted.observe } });
+    for (let i = 0; i < 4; i++) report('persistedQueries', new Error('down'));
+    report('response', new Error('down'));
+    expect(persisted.counts.error).toBe(4);
+    expect(response.counts.error).toBe(1);
+    expect(lines).toEqual([expect.objectContaining({ cache: 'persistedQueries', cacheErrors: 1 })]);
     clock += 1_000;
-    report('persistedQueries', new Error('down'));
+    report('response', new Error('down'));
     expect(lines).toHaveLength(2);
-    expect(lines[1].cacheErrors - lines[0].cacheErrors).toBe(5);
+    expect(lines[1]).toMatchObject({ cache: 'response', cacheErrors: 6 });
   });
 });
 
 describe('automatic persisted queries in Redis', () => {
   it('stores a registration with a TTL, finds it, and counts hits and misses', async () => {
     const redis = new FakeRedis();
-    const store = redisPersistedQueries(redis, () => {}, { ttlSeconds: 3_600, authenticated: () => false });
-    const before = { ...cacheCounters.persistedQueries };
+    const { counts, observe } = observed();
+    const store = redisPersistedQueries(redis, () => {}, { ttlSeconds: 3_600, authenticated: () => false, observe });
     expect(await store.get('apq:abc')).toBeUndefined();
     await store.set('apq:abc', QUERY);
     expect(redis.ttls.get('apq:abc')).toBe(3_600_000);
@@ -220,7 +227,7 @@ describe('automatic persisted queries in Redis', () => {
     await store.set('apq:def', QUERY, { ttl: 10 });
     expect(redis.ttls.get('apq:def')).toBe(10_000);
     expect(await store.delete('apq:abc')).toBe(true);
-    expect(cacheCounters.persistedQueries).toEqual({ ...before, hits: before.hits + 1, misses: before.misses + 1 });
+    expect(counts).toEqual({ hit: 1, miss: 1, error: 0 });
   });
 
   it('stores nothing registered by a request with Authorization', async () => {

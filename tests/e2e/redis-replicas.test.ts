@@ -17,6 +17,7 @@ import { allSubgraphs } from '../../schema/contract/registry';
 import { regionalSubgraph } from '../../services/regional/definition';
 import { startServiceProcess, type ServiceProcess } from '../../tools/hub';
 import { haproxyUnavailable, startHaproxy, type HAProxy } from '../support/haproxy';
+import { sampleSum, scrape } from '../support/prometheus';
 import { startTestHub, type TestHub } from '../support/hub';
 import { REDIS_SERVER, redisUnavailable, startTestRedis, type TestRedis } from '../support/redis';
 import { waitFor } from '../support/wait-for';
@@ -26,6 +27,10 @@ if (missing) console.warn(`redis-replicas.test.ts skipped: ${missing}`);
 const suite = missing ? describe.skip : describe;
 
 const RUN = randomBytes(3).toString('hex');
+/** GET /metrics is on with a token (METRICS_TOKEN) on every process of the suite. */
+const METRICS_TOKEN = randomBytes(32).toString('base64url');
+/** hub_cache_lookups_total of one cache and result, as a replica's /metrics says. */
+const lookups = async (url: string, cache: string, result: string) => sampleSum(await scrape(url, METRICS_TOKEN), 'hub_cache_lookups_total', { cache, result });
 const seed = JSON.parse(readFileSync(join(regionalSubgraph('nordjylland').dataDirectory, 'seed-001-direktoerforum-midt-2024-02-08.json'), 'utf8'));
 const SEED_MEETING = seed.meetings[0];
 /** A meeting of Sundhedsklynge Midt's Direktørforum that the data files do not have, like tests/e2e/writes.test.ts's. */
@@ -95,7 +100,7 @@ suite('two gateway replicas behind HAProxy with one Redis', () => {
   beforeAll(async () => {
     redis = await startTestRedis('replicas');
     // Every process gets REDIS_URL: the replicas share their caches, the subgraphs move the data version on.
-    hub = await startTestHub('replicas', { env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.keyPrefix, CACHE_MAX_AGE: '60', LOG_LEVEL: 'warn' } });
+    hub = await startTestHub('replicas', { env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.keyPrefix, CACHE_MAX_AGE: '60', LOG_LEVEL: 'warn', METRICS_TOKEN } });
     replicaB = await startServiceProcess({ name: 'gateway-b', service: 'gateway', env: gatewayEnv(0) });
     haproxy = await startHaproxy([
       { name: 'a', port: portOf(urlA()) },
@@ -117,9 +122,11 @@ suite('two gateway replicas behind HAProxy with one Redis', () => {
     expect(a.status).toBe(200);
     expect(a.age).toBeNull();
     expect(a.body.data!.nordjyllandClusters.length).toBeGreaterThan(0);
+    const hitsOfB = await lookups(replicaB.url, 'response', 'hit');
     const b = await ask(replicaB.url, body);
     expect(b.age).not.toBeNull();
     expect(b.text).toBe(a.text);
+    expect(await lookups(replicaB.url, 'response', 'hit')).toBe(hitsOfB + 1);
 
     // Round robin: the answers alternate between the replicas; only the first is a miss.
     const through = { query: CLUSTERS('through-haproxy') };
@@ -137,9 +144,11 @@ suite('two gateway replicas behind HAProxy with one Redis', () => {
     expect(unknown.body.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const registered = await ask(urlA(), { query, extensions: { persistedQuery } });
     expect(registered.body.errors).toBeUndefined();
+    const found = await lookups(replicaB.url, 'persisted_queries', 'hit');
     const byHash = await ask(replicaB.url, { extensions: { persistedQuery } });
     expect(byHash.body.errors).toBeUndefined();
     expect(byHash.body.data).toEqual(registered.body.data);
+    expect(await lookups(replicaB.url, 'persisted_queries', 'hit')).toBe(found + 1);
   });
 
   it('after a write through replica A, reads through replica B fresh', async () => {
@@ -237,11 +246,13 @@ suite('two gateway replicas behind HAProxy with one Redis', () => {
       await ownRedis?.stop();
     });
 
-    it('answers every request with data, and the cache error count in the log rises', async () => {
+    it('answers every request with data, and the cache error counter of /metrics rises, as the log says', async () => {
+      const errors = () => lookups(replicaC.url, 'response', 'error');
       const body = { query: CLUSTERS('replica-c') };
       expect((await ask(replicaC.url, body)).age).toBeNull();
       expect((await ask(replicaC.url, body)).age).not.toBeNull();
       expect(errorCounts()).toEqual([]);
+      expect(await errors()).toBe(0);
 
       // Slow: Redis stopped in its tracks; each cache command times out (REDIS_TIMEOUT_MS).
       ownRedis.process!.kill('SIGSTOP');
@@ -255,6 +266,8 @@ suite('two gateway replicas behind HAProxy with one Redis', () => {
         ownRedis.process!.kill('SIGCONT');
       }
       const whileSlow = await waitFor(() => errorCounts().length > 0 && errorCounts(), { description: 'a log line counting cache errors' });
+      const errorsWhileSlow = await errors();
+      expect(errorsWhileSlow).toBeGreaterThanOrEqual(3);
 
       // Stopped for good in the middle of a bounded load.
       const result = await load(replicaC.url, JSON.stringify({ query: CLUSTERS('replica-c') }), {
@@ -265,9 +278,11 @@ suite('two gateway replicas behind HAProxy with one Redis', () => {
           await ownRedis.stop();
         },
       });
-      console.info(`Redis stopped under load: ${JSON.stringify(result)}; cache errors logged: ${JSON.stringify(errorCounts())}`);
+      const errorsAfterStop = await errors();
+      console.info(`Redis stopped under load: ${JSON.stringify(result)}; hub_cache_lookups_total{cache="response",result="error"}: 0, ${errorsWhileSlow} (slow), ${errorsAfterStop} (stopped); logged: ${JSON.stringify(errorCounts())}`);
       expect(result.requests).toBeGreaterThan(0);
       expect(result).toMatchObject({ errors: 0, timeouts: 0, non2xx: 0, withoutData: 0 });
+      expect(errorsAfterStop).toBeGreaterThan(errorsWhileSlow);
       const afterStop = await waitFor(() => Math.max(...errorCounts()) > Math.max(...whileSlow) && errorCounts(), { description: 'the logged cache error count to rise' });
       expect(afterStop.length).toBeGreaterThan(whileSlow.length);
     }, 60_000);

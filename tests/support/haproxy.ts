@@ -69,7 +69,9 @@ backend gateways
   balance roundrobin
   option httpchk GET /health/ready
   http-check expect status 200
-  default-server inter 300ms fall 1 rise 2
+  # A readiness answer asks every subgraph: on a busy machine it may take more than the interval.
+  timeout check 3s
+  default-server inter 300ms fall 2 rise 2
 ${backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check`).join('\n')}
 
 frontend stats

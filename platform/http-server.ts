@@ -22,7 +22,7 @@ import { gatewayCredentialCheck } from './gateway-credential';
 import { withoutSuggestions } from './operation-limits';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseSizeLimit } from './response-limit';
 import type { Logger } from './logger';
-import { cachedReadiness, envReadinessCacheMs } from './readiness';
+import { cachedReadiness, envReadinessCacheMs, envShutdownDelayMs } from './readiness';
 import { uncachedMutations } from './uncached-mutations';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
@@ -49,6 +49,12 @@ export interface ServiceOptions<C extends RequestContext> {
   ready: () => Promise<void | Record<string, unknown>>;
   /** How long a readiness outcome is reused (platform/readiness.ts); READINESS_CACHE_MS by default. */
   readinessCacheMs?: number;
+  /**
+   * Milliseconds close() answers readiness with 503 while still serving, before it stops
+   * accepting (SHUTDOWN_DELAY_MS, default 0): a load balancer's health check takes the
+   * instance out first, so no new request is sent to a closed port.
+   */
+  shutdownDelayMs?: number;
   /** Timeouts and the connection cap of the HTTP server (platform/server-limits.ts); from the environment by default. */
   serverLimits?: ServerLimits;
   plugins?: ApolloServerPlugin<C>[];
@@ -163,7 +169,12 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     cacheMs: options.readinessCacheMs ?? envReadinessCacheMs(),
     onChange: (outcome) => (outcome.ready ? logger.info('ready again') : logger.warn({ reason: outcome.reason }, 'not ready')),
   });
+  let stopping = false;
   app.get('/health/ready', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'unavailable', service: options.name, detail: 'stopping' });
+      return;
+    }
     const outcome = await readiness();
     if (outcome.ready) res.json({ status: 'ready', service: options.name, ...outcome.details });
     else res.status(503).json({ status: 'unavailable', service: options.name, detail: outcome.detail });
@@ -202,7 +213,12 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   return {
     url: `http://${options.host}:${port}/graphql`,
     port,
-    // apollo.stop() drains: it stops accepting, waits for requests in flight, then closes.
-    close: () => apollo.stop(),
+    // Unready first (for SHUTDOWN_DELAY_MS), then apollo.stop() drains: it stops accepting, waits for requests in flight, then closes.
+    close: async () => {
+      stopping = true;
+      const delayMs = options.shutdownDelayMs ?? envShutdownDelayMs();
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await apollo.stop();
+    },
   };
 }

@@ -68,7 +68,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     },
   });
   const limits = operationLimits(config.limits, LIST_SIZES);
-  const observe = { response: cacheObserver(metrics.registry, 'response'), persistedQueries: cacheObserver(metrics.registry, 'persisted_queries') };
+  // APQ lookups are counted where this code makes them: in Redis; Apollo's in-process store counts nothing.
+  const observe = { response: cacheObserver(metrics.registry, 'response'), persistedQueries: config.redis ? cacheObserver(metrics.registry, 'persisted_queries') : undefined };
   const shared = config.redis ? await connectSharedCaches(config.redis, logger, observe) : undefined;
   const cache = responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger, observe: observe.response, store: shared?.responses });
 

@@ -1,7 +1,7 @@
 /**
  * A regional subgraph's part in the gateways' shared response cache (REDIS_URL, the same
  * Redis and REDIS_KEY_PREFIX as the gateways): after a mutation that wrote something, and
- * after an import of changed data files at start-up (a reload), it moves the shared data
+ * after an import of changed data files at start-up (a reload) or by `npm run db:load`, it moves the shared data
  * version on (platform/data-version.ts), so the next read through any gateway replica is
  * fresh even when the write did not go through a gateway. Without REDIS_URL nothing
  * happens here: such writes show through the gateways once cached answers reach their
@@ -17,8 +17,8 @@ import type { Logger } from '../../platform/logger';
 import { closeRedis, connectRedis, redisReady, type RedisConfig } from '../../platform/redis';
 
 export interface CacheInvalidation {
-  /** Moves the version on; never rejects. */
-  bump(reason: string): Promise<void>;
+  /** Moves the version on; never rejects: false (and a warning in the log) when Redis did not answer. */
+  bump(reason: string): Promise<boolean>;
   /** Bumps after every mutation answered with some data. */
   plugin<C extends BaseContext>(): ApolloServerPlugin<C>;
   close(): Promise<void>;
@@ -36,8 +36,10 @@ export function cacheInvalidation(config: RedisConfig, logger: Logger): CacheInv
     try {
       await connected;
       await bumpDataVersion(redis);
+      return true;
     } catch (error) {
       logger.warn({ error: (error as Error).message }, `could not move the shared cache's data version on after ${reason}: gateways may serve older answers until their max-age`);
+      return false;
     }
   };
   return {

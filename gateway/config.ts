@@ -4,6 +4,7 @@ import { DEFAULT_BREAKER_FAILURE_THRESHOLD, DEFAULT_BREAKER_RESET_MS } from './f
 import { DEFAULT_BODY_LIMIT } from '../platform/http-server';
 import { envCacheMaxAge, envFirst, envFlag, envInteger, envList, envPort, envSize, envString } from '../platform/config';
 import { checkSecret } from '../platform/gateway-credential';
+import { redisConfigFromEnv, type RedisConfig } from '../platform/redis';
 import { createLogger, type Logger } from '../platform/logger';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsFromEnv, type OperationLimits } from '../platform/operation-limits';
 import { envMaxConcurrentRequests } from '../platform/concurrency';
@@ -39,6 +40,8 @@ export interface GatewayConfig {
   maxConcurrentRequests?: number;
   /** Seconds a whole response may be served from the gateway's cache; 0: no cache. */
   cacheMaxAgeSeconds: number;
+  /** REDIS_URL and its settings: the response cache and APQ shared by every replica; absent: in the process. */
+  redis?: RedisConfig;
   logger: Logger;
 }
 
@@ -92,6 +95,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     maxResponseBytes: envMaxResponseBytes(),
     maxConcurrentRequests: envMaxConcurrentRequests(),
     cacheMaxAgeSeconds: envCacheMaxAge(),
+    redis: redisConfigFromEnv(),
     logger: createLogger('gateway'),
   };
 }

@@ -23,28 +23,31 @@
  * request with an Authorization header is neither served from nor stored in the cache: its
  * answer may be one user's.
  *
- * Writes: a mutation through the gateway that wrote something empties the whole cache
+ * Where answers are kept is a store (gateway/cache/response-store.ts): in the process by
+ * default, or in Redis when REDIS_URL is set (gateway/cache/redis-response-store.ts), shared
+ * by every gateway replica. Entries are looked up and kept under the data version read when
+ * the request arrived. A shared store that fails or is slow (REDIS_TIMEOUT_MS) is passed by:
+ * the request is answered from the subgraphs, never with an error.
+ *
+ * Writes: a mutation through the gateway that wrote something moves the data version on
  * (clear(), called by gateway/plugins/mutation-cache.ts before the mutation's answer is
- * sent), so the next read of any region shows the write. A read that was already on its way
- * to the subgraphs when the cache was emptied may carry data from before the write: its
- * answer is passed on but not kept. The cache knows only what goes through this gateway: a
- * write sent to a subgraph directly, a data reload, or a write through another gateway
- * instance shows here once the answers kept before it reach their max-age.
+ * sent), so the next read of any region, through any replica sharing the store, shows the
+ * write. A read that was already on its way to the subgraphs when the cache was emptied may
+ * carry data from before the write: its answer is passed on and kept under the old version,
+ * where nobody looks any more (the in-process store drops it at once). A write sent to a
+ * subgraph directly, or a data reload, moves the version on only when that subgraph has
+ * REDIS_URL too (services/regional/cache-invalidation.ts); otherwise it shows here once the
+ * answers kept before it reach their max-age.
  */
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { LRUCache } from 'lru-cache';
 import type { Logger } from '../platform/logger';
 import type { CacheObserver } from '../platform/metrics/cache-metrics';
 import { requestIdOf } from '../platform/request-id';
 import { elapsedMs } from '../platform/request-logging';
+import { localResponseStore, type MaybePromise, type ResponseStore, type StoredAnswer } from './cache/response-store';
 
-interface Entry {
-  body: Buffer;
-  contentType: string;
-  storedAt: number;
-  maxAgeSeconds: number;
-}
+export { ENTRY_OVERHEAD_BYTES } from './cache/response-store';
 
 export interface ResponseCacheOptions {
   maxAgeSeconds: number;
@@ -54,12 +57,11 @@ export interface ResponseCacheOptions {
   now?: () => number;
   /** Where hits are logged, one line each, with the request id (misses are logged by Apollo's request logging). */
   logger?: Pick<Logger, 'info'>;
-  /** Told `hit` or `miss` once per lookup (platform/metrics/cache-metrics.ts). */
+  /** Told `hit` or `miss` once per lookup (platform/metrics/cache-metrics.ts); a failing shared store reports its `error`s itself. */
   observe?: CacheObserver;
+  /** Where answers are kept; default: in the process, bounded by maxBytes. */
+  store?: ResponseStore;
 }
-
-/** What an entry costs beyond its key and body: the entry object, the cache's slots, its expiry timer. */
-export const ENTRY_OVERHEAD_BYTES = 512;
 
 const PUBLIC = /(?:^|,)\s*public\s*(?:,|$)/i;
 
@@ -92,20 +94,17 @@ export function cacheKey(body: unknown): string {
 export type ResponseCacheMiddleware = RequestHandler & {
   /** Entries held and the bytes they count (keys, answers, overhead). */
   held(): { entries: number; bytes: number };
-  /** Drops every entry, and keeps no answer to a request that arrived before. */
-  clear(): void;
+  /** After a write: no answer kept before, nor one to a request that arrived before, is served again. */
+  clear(): MaybePromise<void>;
 };
 
-export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now = Date.now, logger, observe }: ResponseCacheOptions): ResponseCacheMiddleware {
-  const cache = new LRUCache<string, Entry>({
-    maxSize: maxBytes,
-    sizeCalculation: (e, key) => key.length + e.body.length + e.contentType.length + ENTRY_OVERHEAD_BYTES,
-    // Each entry's ttl is set when it is stored; expired entries are dropped by a timer.
-    ttlAutopurge: true,
-    perf: { now },
-  });
-  // Counts clear()s: an answer is kept only if none happened while it was being made.
-  let generation = 0;
+/** Calls `then` with the value, at once when it is not a promise: the in-process store stays synchronous. */
+function after<T>(value: MaybePromise<T>, then: (v: T) => void, failed: (error: unknown) => void): void {
+  if (value instanceof Promise) value.then(then).catch(failed);
+  else then(value);
+}
+
+export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now = Date.now, logger, observe, store = localResponseStore({ maxBytes, now }) }: ResponseCacheOptions): ResponseCacheMiddleware {
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     if (maxAgeSeconds <= 0 || req.method !== 'POST' || typeof req.body !== 'object' || req.body === null || req.headers.authorization !== undefined) {
       next();
@@ -121,22 +120,33 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
       res.status(400).set({ 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(error));
       return;
     }
-    const hit = cache.get(key);
     const at = now();
-    if (hit) {
-      const age = Math.floor((at - hit.storedAt) / 1000);
-      if (age < hit.maxAgeSeconds) {
-        res.status(200).set({ 'content-type': hit.contentType, 'cache-control': `max-age=${hit.maxAgeSeconds - age}, public`, age: String(age) }).end(hit.body);
-        const operationName = typeof req.body.operationName === 'string' ? req.body.operationName : null;
-        logger?.info({ requestId: requestIdOf(res), operationName, cache: 'hit', durationMs: elapsedMs(started) }, 'graphql request');
-        observe?.('hit');
+    after(store.version(), (version) => {
+      // The store cannot answer (Redis down or slow): on without it, keeping nothing.
+      if (version === undefined) {
+        next();
         return;
       }
-      cache.delete(key);
-    }
-    // A miss: pass on, and keep the answer if Apollo marks it cacheable.
-    observe?.('miss');
-    const startedIn = generation;
+      after(store.get(version, key), (hit) => {
+        if (hit) {
+          const age = Math.floor((at - hit.storedAt) / 1000);
+          if (age < hit.maxAgeSeconds) {
+            res.status(200).set({ 'content-type': hit.contentType, 'cache-control': `max-age=${hit.maxAgeSeconds - age}, public`, age: String(age) }).end(hit.body);
+            const operationName = typeof req.body.operationName === 'string' ? req.body.operationName : null;
+            logger?.info({ requestId: requestIdOf(res), operationName, cache: 'hit', durationMs: elapsedMs(started) }, 'graphql request');
+            observe?.('hit');
+            return;
+          }
+        }
+        observe?.('miss');
+        keepAnswer(res, (answer) => store.set(version, key, answer, answer.maxAgeSeconds * 1000, at), at);
+        next();
+      }, next);
+    }, next);
+  };
+
+  /** A miss: passed on; its answer is kept if Apollo marks it cacheable. */
+  function keepAnswer(res: Response, keep: (answer: StoredAnswer) => void, at: number) {
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -146,20 +156,14 @@ export function responseCache({ maxAgeSeconds, maxBytes = 64 * 1024 * 1024, now 
     }) as Response['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
-      const seconds = res.statusCode === 200 && generation === startedIn ? cacheableFor(res.getHeader('cache-control') as string | undefined, maxAgeSeconds) : 0;
-      if (seconds > 0) {
-        const entry = { body: Buffer.concat(chunks), contentType: String(res.getHeader('content-type') ?? 'application/json'), storedAt: at, maxAgeSeconds: seconds };
-        cache.set(key, entry, { ttl: seconds * 1000, start: at });
-      }
+      const seconds = res.statusCode === 200 ? cacheableFor(res.getHeader('cache-control') as string | undefined, maxAgeSeconds) : 0;
+      if (seconds > 0) keep({ body: Buffer.concat(chunks), contentType: String(res.getHeader('content-type') ?? 'application/json'), storedAt: at, maxAgeSeconds: seconds });
       return end(chunk, ...rest);
     }) as Response['end'];
-    next();
-  };
+  }
+
   return Object.assign(middleware, {
-    held: () => ({ entries: cache.size, bytes: cache.calculatedSize }),
-    clear: () => {
-      generation++;
-      cache.clear();
-    },
+    held: () => store.held(),
+    clear: () => store.invalidate(),
   });
 }

@@ -5,6 +5,7 @@
  *   (timeouts, a circuit breaker per subgraph, deduplication);
  * - before Apollo: the request id (platform), then the response cache (response-cache.ts),
  *   which a mutation that wrote something empties (plugins/mutation-cache.ts);
+ * - with REDIS_URL, the response cache and APQ in Redis, shared by every replica (cache/);
  * - the client's Authorization header, in the context, passed on to every subgraph call;
  * - in Apollo: operation limits (platform/operation-limits.ts, with schema/list-sizes.ts), masked errors (error-masking.ts),
  *   request logging and cache hints (platform);
@@ -27,6 +28,8 @@ import { cacheObserver } from '../platform/metrics/cache-metrics';
 import { mutationCache } from './plugins/mutation-cache';
 import { operationResolution } from './plugins/operation-resolution';
 import { responseCache } from './response-cache';
+import { markAuthenticatedRequests } from './cache/authenticated-requests';
+import { connectSharedCaches } from './cache/shared-caches';
 import { useLocalSandbox } from './sandbox';
 
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
@@ -65,9 +68,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     },
   });
   const limits = operationLimits(config.limits, LIST_SIZES);
-  const cache = responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger, observe: cacheObserver(metrics.registry, 'response') });
+  // APQ lookups are counted where this code makes them: in Redis; Apollo's in-process store counts nothing.
+  const observe = { response: cacheObserver(metrics.registry, 'response'), persistedQueries: config.redis ? cacheObserver(metrics.registry, 'persisted_queries') : undefined };
+  const shared = config.redis ? await connectSharedCaches(config.redis, logger, observe) : undefined;
+  const cache = responseCache({ maxAgeSeconds: config.cacheMaxAgeSeconds, logger, observe: observe.response, store: shared?.responses });
 
-  return startService({
+  const service = await startService({
     name: 'gateway',
     host: config.host,
     port: config.port,
@@ -79,7 +85,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     parseOptions: limits.parseOptions,
     plugins: [...limits.plugins, operationResolution(), mutationCache(cache)],
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
-    graphqlMiddleware: [cache],
+    graphqlMiddleware: shared ? [cache, markAuthenticatedRequests] : [cache],
+    persistedQueries: shared ? { cache: shared.persistedQueries } : undefined,
     formatError: maskGatewayError(logger),
     metrics,
     routers: config.sandbox ? [useLocalSandbox()] : [],
@@ -99,5 +106,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       if (down.length > 0) throw new NotReadyError(`subgraphs not ready: ${down.sort().join(', ')}`);
     },
     logger,
+  }).catch(async (error: unknown) => {
+    await shared?.close();
+    throw error;
   });
+  if (!shared) return service;
+  return {
+    ...service,
+    async close() {
+      await service.close();
+      await shared.close();
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import cors from 'cors';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
@@ -22,7 +22,7 @@ import { gatewayCredentialCheck } from './gateway-credential';
 import { withoutSuggestions } from './operation-limits';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseSizeLimit } from './response-limit';
 import type { Logger } from './logger';
-import { cachedReadiness, envReadinessCacheMs } from './readiness';
+import { cachedReadiness, envReadinessCacheMs, envShutdownDelayMs } from './readiness';
 import { uncachedMutations } from './uncached-mutations';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
@@ -49,6 +49,12 @@ export interface ServiceOptions<C extends RequestContext> {
   ready: () => Promise<void | Record<string, unknown>>;
   /** How long a readiness outcome is reused (platform/readiness.ts); READINESS_CACHE_MS by default. */
   readinessCacheMs?: number;
+  /**
+   * Milliseconds close() answers readiness with 503 while still serving, before it stops
+   * accepting (SHUTDOWN_DELAY_MS, default 0): a load balancer's health check takes the
+   * instance out first, so no new request is sent to a closed port.
+   */
+  shutdownDelayMs?: number;
   /** Timeouts and the connection cap of the HTTP server (platform/server-limits.ts); from the environment by default. */
   serverLimits?: ServerLimits;
   plugins?: ApolloServerPlugin<C>[];
@@ -59,6 +65,8 @@ export interface ServiceOptions<C extends RequestContext> {
    * mutations are never cacheable (uncached-mutations.ts).
    */
   cacheMaxAgeSeconds?: number;
+  /** Where automatic persisted queries are kept (e.g. a store shared by replicas); default: Apollo's in-process LRU. */
+  persistedQueries?: ApolloServerOptions<C>['persistedQueries'];
   /** Options of graphql-js's parser, e.g. maxTokens. */
   parseOptions?: ParseOptions;
   /** Mounted before GraphQL, e.g. the local sandbox page. */
@@ -134,6 +142,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     parseOptions: options.parseOptions,
     // Parsed operations keep their source text: counted, so distinct padded bodies cannot grow it.
     documentStore: boundedDocumentStore(),
+    ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     // With introspection off, "Did you mean …" would tell the schema's names all the same.
     formatError: (options.introspection ?? true)
       ? options.formatError ?? maskError((m) => logger.error(m))
@@ -160,7 +169,12 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     cacheMs: options.readinessCacheMs ?? envReadinessCacheMs(),
     onChange: (outcome) => (outcome.ready ? logger.info('ready again') : logger.warn({ reason: outcome.reason }, 'not ready')),
   });
+  let stopping = false;
   app.get('/health/ready', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'unavailable', service: options.name, detail: 'stopping' });
+      return;
+    }
     const outcome = await readiness();
     if (outcome.ready) res.json({ status: 'ready', service: options.name, ...outcome.details });
     else res.status(503).json({ status: 'unavailable', service: options.name, detail: outcome.detail });
@@ -199,7 +213,12 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   return {
     url: `http://${options.host}:${port}/graphql`,
     port,
-    // apollo.stop() drains: it stops accepting, waits for requests in flight, then closes.
-    close: () => apollo.stop(),
+    // Unready first (for SHUTDOWN_DELAY_MS), then apollo.stop() drains: it stops accepting, waits for requests in flight, then closes.
+    close: async () => {
+      stopping = true;
+      const delayMs = options.shutdownDelayMs ?? envShutdownDelayMs();
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await apollo.stop();
+    },
   };
 }

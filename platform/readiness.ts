@@ -15,6 +15,11 @@ export function envReadinessCacheMs(): number {
   return envInteger('READINESS_CACHE_MS', DEFAULT_READINESS_CACHE_MS, 0);
 }
 
+/** SHUTDOWN_DELAY_MS: how long a stopping service answers unready before it stops accepting (platform/http-server.ts). */
+export function envShutdownDelayMs(): number {
+  return envInteger('SHUTDOWN_DELAY_MS', 0, 0);
+}
+
 /** What is not ready, in words meant for the readiness answer (e.g. "subgraphs not ready: nordjylland"). */
 export class NotReadyError extends Error {
   constructor(detail: string) {

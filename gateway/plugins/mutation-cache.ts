@@ -1,7 +1,8 @@
 /**
  * Writes and the gateway's response cache (gateway/response-cache.ts): a mutation that wrote
  * something empties the whole cache before its answer is sent, so the client's next read, of
- * any region, comes from the subgraphs and shows the write.
+ * any region, comes from the subgraphs and shows the write. With the cache in Redis this
+ * moves the shared data version on, for every replica, within REDIS_TIMEOUT_MS at most.
  *
  * "Wrote something": at least one of the mutation's root fields, other than `__typename`,
  * answered with a value. A refused mutation (UNAUTHENTICATED, FORBIDDEN, CONFLICT …) answers
@@ -37,7 +38,7 @@ export function mutationCache<C extends BaseContext>(cache: Pick<ResponseCacheMi
         async willSendResponse({ operation, document, response }) {
           if (operation?.operation !== OperationTypeNode.MUTATION || response.body.kind !== 'single') return;
           const data = response.body.singleResult.data;
-          if (data && rootFieldKeys(operation.selectionSet, document).some((key) => data[key] !== null && data[key] !== undefined)) cache.clear();
+          if (data && rootFieldKeys(operation.selectionSet, document).some((key) => data[key] !== null && data[key] !== undefined)) await cache.clear();
         },
       };
     },

@@ -10,6 +10,7 @@ import { devKeyDirectoryFromEnv } from '../../platform/dev-token';
 import { regionWriteScope } from '../../platform/scopes';
 import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { createLogger, type Logger } from '../../platform/logger';
+import { redisConfigFromEnv, type RedisConfig } from '../../platform/redis';
 import { runMain } from '../../platform/run-main';
 import { DEFAULT_SUBGRAPH_PROTECTION, subgraphProtectionFromEnv, subgraphProtectionOptions, type SubgraphProtection } from '../../platform/subgraph-protection';
 import { LIST_SIZES } from '../../schema/list-sizes';
@@ -23,6 +24,7 @@ import { createRegionalContext } from './graphql/context';
 import { createServiceMetrics } from '../../platform/metrics/registry';
 import { instrumentDatabase } from './database/instrument';
 import { buildRegionalSchema } from './schema';
+import { cacheInvalidation } from './cache-invalidation';
 
 export interface RegionalServiceConfig {
   host: string;
@@ -50,6 +52,8 @@ export interface RegionalServiceConfig {
    */
   publishSensitivePersonalData?: boolean;
   onQuery?: (sql: string) => void;
+  /** REDIS_URL: writes and imports move the gateways' shared cache version on (cache-invalidation.ts). */
+  redis?: RedisConfig;
 }
 
 /**
@@ -76,6 +80,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     auth: bearerAuthConfigFromEnv(devKeyDirectoryFromEnv()),
     // The region's own variable first: each region's data controller decides for its data.
     publishSensitivePersonalData: envFlag(envFirst(`${prefix}_PUBLISH_SENSITIVE_PERSONAL_DATA`, 'PUBLISH_SENSITIVE_PERSONAL_DATA'), true),
+    redis: redisConfigFromEnv(),
   };
 }
 
@@ -90,6 +95,7 @@ export async function startRegionalService(
   config: RegionalServiceConfig,
 ): Promise<RunningRegionalService> {
   const db = await connectDatabase({ url: config.databaseUrl, embeddedDataDir: config.embeddedDataDir, onQuery: config.onQuery });
+  let invalidation: ReturnType<typeof cacheInvalidation> | undefined;
   try {
     const { logger } = config;
     const files = config.dataDirectory === undefined ? definition : { ...definition, dataDirectory: config.dataDirectory };
@@ -97,6 +103,8 @@ export async function startRegionalService(
     const prepared = await prepareDatabase(db.orm, files, config.load, { progress: (m) => logger.info(`imported ${m}`), keepLastGoodLoad: true });
     if (prepared.migrations.length > 0) logger.info(`applied migrations: ${prepared.migrations.join(', ')}`);
     if (prepared.imported.length > 0) logger.info(`imported ${prepared.imported.join(', ')}`);
+    invalidation = config.redis ? cacheInvalidation(config.redis, logger) : undefined;
+    if (invalidation && prepared.imported.length > 0) await invalidation.bump('an import');
     for (const c of prepared.conflicts) {
       logger.warn({ kind: c.kind, id: c.id, field: c.field }, `import conflict: ${c.kind} ${c.id} ${c.field}: ${c.reason} (npm run db:load lists both values)`);
     }
@@ -116,6 +124,7 @@ export async function startRegionalService(
     const refusal = (reason: string) => logger.info(`write refused: ${reason}`);
     const verify = createBearerVerifier(auth, refusal);
     const scope = regionWriteScope(definition.name);
+    const protection = subgraphProtectionOptions(config.protection ?? DEFAULT_SUBGRAPH_PROTECTION, LIST_SIZES);
     // The pool gauges (and SQL spans) join the service's request metrics (GET /metrics).
     const metrics = createServiceMetrics(definition.name);
     instrumentDatabase(db.orm, metrics.registry);
@@ -139,7 +148,8 @@ export async function startRegionalService(
       corsOrigins: config.corsOrigins,
       bodyLimit: config.bodyLimit,
       cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
-      ...subgraphProtectionOptions(config.protection ?? DEFAULT_SUBGRAPH_PROTECTION, LIST_SIZES),
+      ...protection,
+      plugins: [...(protection.plugins ?? []), ...(invalidation ? [invalidation.plugin()] : [])],
       gatewaySecret: config.gatewaySecret,
       metrics,
       logger,
@@ -150,10 +160,12 @@ export async function startRegionalService(
       orm: db.orm,
       async close() {
         await http.close();
+        await invalidation?.close();
         await db.close();
       },
     };
   } catch (error) {
+    await invalidation?.close();
     await db.close();
     throw error;
   }

@@ -21,6 +21,8 @@ export interface TestHubOptions {
 export interface TestHub extends Hub {
   /** HUB_DATA_DIR of every process: the development key for `signDevToken({ dir: hub.dataDir, … })`. */
   dataDir: string;
+  /** The environment every process was started with (SUBGRAPH_SECRET, databases …), for more processes of the same hub. */
+  env: Record<string, string | undefined>;
   /**
    * Starts a subgraph again on the port it had, with the hub's environment and `env` over
    * it, once its process has exited (a running one is stopped with SIGTERM first);
@@ -59,6 +61,7 @@ export async function startTestHub(label: string, options: TestHubOptions = {}):
   return {
     ...hub,
     dataDir,
+    env,
     async restart(name, more = {}) {
       const previous = hub.services[name];
       if (!previous || name === 'gateway') throw new Error(`no subgraph "${name}" in this hub`);

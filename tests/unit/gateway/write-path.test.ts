@@ -64,7 +64,7 @@ beforeAll(async () => {
     gateway,
     formatError: maskGatewayError({ error: () => {}, warn: () => {} } as unknown as Logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 30 }), uncachedMutations(), mutationCache({ clear: () => cleared.count++ })],
+    plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 30 }), uncachedMutations(), mutationCache({ clear: () => void cleared.count++ })],
   });
   await server.start();
 });

@@ -128,9 +128,11 @@ export async function startRegionalService(
      * reads from the primary, so a writer's next read shows its write whatever the replicas'
      * lag. Anything else (no token, a bad one, another scope) reads from a replica: reads are public.
      */
-    const readerVerify = createBearerVerifier(auth);
+    // Without replicas every read is on the primary: no token is checked for it.
+    const readerVerify = db.replicas > 0 ? createBearerVerifier(auth) : undefined;
     const readFrom = async (authorization: string | undefined): Promise<'read' | 'write'> => {
-      if (db.replicas === 0 || authorization === undefined) return db.replicas === 0 ? 'write' : 'read';
+      if (readerVerify === undefined) return 'write';
+      if (authorization === undefined) return 'read';
       try {
         requireScope(await readerVerify(authorization), scope);
         return 'write';

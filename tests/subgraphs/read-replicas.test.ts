@@ -33,7 +33,7 @@ const MEETING_ID = 'nordjylland-midt-direktoerforum-2024-02-08';
 const WRITER = 'sekretariat@rn.example';
 
 describePostgres('a regional subgraph reading from a streaming replica', () => {
-  const keyDirectory = mkdtempSync(join(tmpdir(), 'hub-replica-keys-'));
+  let keyDirectory: string;
   let db: TestDatabase;
   let replica: Replica;
   let replicaUrl: string;
@@ -41,6 +41,7 @@ describePostgres('a regional subgraph reading from a streaming replica', () => {
   let databaseName: string;
 
   beforeAll(async () => {
+    keyDirectory = mkdtempSync(join(tmpdir(), 'hub-replica-keys-'));
     const missing = await replicaUnavailable(serverUrl!);
     if (missing) throw new Error(`cannot make a streaming replica of ${new URL(serverUrl!).host}: ${missing}`);
     db = await createTestDatabase('replicas');
@@ -66,7 +67,7 @@ describePostgres('a regional subgraph reading from a streaming replica', () => {
     await service?.close();
     await replica?.stop();
     await db?.drop();
-    rmSync(keyDirectory, { recursive: true, force: true });
+    if (keyDirectory) rmSync(keyDirectory, { recursive: true, force: true });
   }, 60_000);
 
   async function gql(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {

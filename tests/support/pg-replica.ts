@@ -29,7 +29,11 @@ export interface Replica {
   stop(): Promise<void>;
 }
 
-/** Why a replica cannot be made from `primaryUrl`, in one line; undefined when it can. */
+/**
+ * Why a replica cannot be made from `primaryUrl`, in one line; undefined when it seems it can
+ * (pg_hba.conf has a replication line for the user; whether it matches 127.0.0.1 and the
+ * method, pg_basebackup tells).
+ */
 export async function replicaUnavailable(primaryUrl: string): Promise<string | undefined> {
   const client = new Client({ connectionString: primaryUrl });
   await client.connect();
@@ -38,9 +42,8 @@ export async function replicaUnavailable(primaryUrl: string): Promise<string | u
       `select current_setting('server_version_num')::int / 10000 as major, current_user as user,
               current_setting('wal_level') <> 'minimal' and current_setting('max_wal_senders')::int > 0 as level,
               exists (select 1 from pg_hba_file_rules r
-                      where r.type = 'host' and 'replication' = any(r.database)
-                        and (current_user = any(r.user_name) or 'all' = any(r.user_name))
-                        and r.address = '127.0.0.1' and r.auth_method = 'trust') as replication`,
+                      where r.type like 'host%' and 'replication' = any(r.database)
+                        and (current_user = any(r.user_name) or 'all' = any(r.user_name))) as replication`,
     );
     const { major, user, replication, level } = rows[0];
     if (!level) return 'the primary does not stream WAL (wal_level minimal or max_wal_senders = 0)';

@@ -105,6 +105,11 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/** Answers 200 while the process runs (a liveness probe: deploy/). */
+export const LIVENESS_PATH = '/health/live';
+/** Answers 200 when the service can serve (its database, or the gateway's subgraphs), 503 otherwise (a readiness probe). */
+export const READINESS_PATH = '/health/ready';
+
 export const DEFAULT_BODY_LIMIT = '100kb';
 
 /** Body-parser failures (malformed JSON, too large) answered the GraphQL way: JSON with a code. */
@@ -162,7 +167,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.get('/health/live', (_req, res) => {
+  app.get(LIVENESS_PATH, (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
   const readiness = cachedReadiness(options.ready, {
@@ -170,7 +175,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
     onChange: (outcome) => (outcome.ready ? logger.info('ready again') : logger.warn({ reason: outcome.reason }, 'not ready')),
   });
   let stopping = false;
-  app.get('/health/ready', async (_req, res) => {
+  app.get(READINESS_PATH, async (_req, res) => {
     if (stopping) {
       res.status(503).json({ status: 'unavailable', service: options.name, detail: 'stopping' });
       return;

@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
-import { envCacheMaxAge, envChoice, envFirst, envFlag, envList, envPort, envSize, envString } from '../../platform/config';
+import { ConfigurationError, envCacheMaxAge, envChoice, envFirst, envFlag, envList, envPort, envSize, envString } from '../../platform/config';
 import { bearerAuthConfigFromEnv, createBearerVerifier, requireScope, type BearerAuthConfig } from '../../platform/bearer-auth';
 import { devKeyDirectoryFromEnv } from '../../platform/dev-token';
 import { regionWriteScope } from '../../platform/scopes';
@@ -31,6 +31,8 @@ export interface RegionalServiceConfig {
   port: number;
   /** PostgreSQL URL; absent: embedded PGlite. */
   databaseUrl?: string;
+  /** Streaming replicas of databaseUrl's database, for the API's reads; only with databaseUrl. */
+  databaseReadUrls?: string[];
   /** Where the embedded database persists; absent: in memory. */
   embeddedDataDir?: string;
   load: LoadPolicy;
@@ -63,10 +65,17 @@ export interface RegionalServiceConfig {
 export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): RegionalServiceConfig {
   const prefix = definition.name.toUpperCase();
   const pick = (name: string) => envString(`${prefix}_${name}`) ?? envString(name);
+  const databaseUrl = pick('DATABASE_URL');
+  const readUrlsVariable = envFirst(`${prefix}_DATABASE_READ_URLS`, 'DATABASE_READ_URLS');
+  const databaseReadUrls = envList(readUrlsVariable);
+  if (databaseReadUrls.length > 0 && databaseUrl === undefined) {
+    throw new ConfigurationError(`${readUrlsVariable} needs ${prefix}_DATABASE_URL (or DATABASE_URL): the embedded database has no read replicas`);
+  }
   return {
     host: pick('HOST') ?? '127.0.0.1',
     port: envPort(envFirst(`${prefix}_PORT`, 'PORT'), definition.defaultPort),
-    databaseUrl: pick('DATABASE_URL'),
+    databaseUrl,
+    databaseReadUrls,
     embeddedDataDir: pick('DATA_DIR') ?? join(process.cwd(), '.data', definition.name),
     load: envChoice(envFirst(`${prefix}_LOAD_DATA`, 'LOAD_DATA'), LOAD_POLICIES, 'if-changed'),
     // The region's own variable only: every region has a folder of its own.
@@ -94,7 +103,7 @@ export async function startRegionalService(
   definition: RegionalSubgraphDefinition,
   config: RegionalServiceConfig,
 ): Promise<RunningRegionalService> {
-  const db = await connectDatabase({ url: config.databaseUrl, embeddedDataDir: config.embeddedDataDir, onQuery: config.onQuery });
+  const db = await connectDatabase({ url: config.databaseUrl, readUrls: config.databaseReadUrls, embeddedDataDir: config.embeddedDataDir, onQuery: config.onQuery });
   let invalidation: ReturnType<typeof cacheInvalidation> | undefined;
   try {
     const { logger } = config;
@@ -128,6 +137,23 @@ export async function startRegionalService(
     // The pool gauges (and SQL spans) join the service's request metrics (GET /metrics).
     const metrics = createServiceMetrics(definition.name);
     instrumentDatabase(db.orm, metrics.registry);
+    /**
+     * Reads go to a replica, except a writer's: a request with a token that may write here
+     * reads from the primary, so a writer's next read shows its write whatever the replicas'
+     * lag. Anything else (no token, a bad one, another scope) reads from a replica: reads are public.
+     */
+    // Without replicas every read is on the primary: no token is checked for it.
+    const readerVerify = db.replicas > 0 ? createBearerVerifier(auth) : undefined;
+    const readFrom = async (authorization: string | undefined): Promise<'read' | 'write'> => {
+      if (readerVerify === undefined) return 'write';
+      if (authorization === undefined) return 'read';
+      try {
+        requireScope(await readerVerify(authorization), scope);
+        return 'write';
+      } catch {
+        return 'read';
+      }
+    };
     const http = await startService({
       name: definition.name,
       host: config.host,
@@ -138,11 +164,12 @@ export async function startRegionalService(
           writer: async () => requireScope(await verify(req.headers.authorization), scope, refusal).subject,
           log: (message) => logger.info({ requestId }, message),
           publishSensitivePersonalData: config.publishSensitivePersonalData ?? true,
+          readFrom: await readFrom(req.headers.authorization),
         }),
         requestId,
       }),
       ready: async () => {
-        await db.orm.em.getConnection().execute('select 1');
+        await db.ping();
         return dataDetail === undefined ? undefined : { data: dataDetail };
       },
       corsOrigins: config.corsOrigins,

@@ -1,4 +1,4 @@
-import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, type Options, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { regionalEntities } from '../model';
 import { regionalMigrations } from '../migrations';
@@ -6,16 +6,29 @@ import { REGION_STAMP_TABLE } from './region-stamp';
 
 export interface OrmOptions {
   url: string;
+  /**
+   * PostgreSQL streaming replicas of the same database (<REGION>_DATABASE_READ_URLS): the
+   * read path of the API asks for them (connection type 'read'); everything else stays on
+   * the primary. Empty or absent: every statement goes to `url`.
+   */
+  readUrls?: readonly string[];
   /** PGlite serves one session at a time: the embedded database gets a pool of one. */
   embedded: boolean;
   /** Called with each SQL statement sent (through the ORM or raw); tests and the benchmark count them. */
   onQuery?: (sql: string) => void;
 }
 
-export function ormConfig({ url, embedded }: OrmOptions): Options {
+export function ormConfig({ url, embedded, readUrls = [] }: OrmOptions): Options {
   return {
     entities: regionalEntities,
     clientUrl: url,
+    // Each replica takes the primary's pool settings (MikroORM copies them), so `jit = off` too.
+    replicas: readUrls.map((clientUrl, i) => ({ name: `read-${i + 1}`, clientUrl })),
+    // MikroORM's default sends every select outside a transaction to a replica, including the
+    // reads of imports, of the migrator and of a write's answer, which a lagging replica would
+    // answer with the state before the write. Off: the primary unless a read asks for 'read'
+    // (graphql/loaders.ts), so a read reaches a replica only where it was chosen to.
+    preferReadReplicas: false,
     pool: {
       ...(embedded ? { min: 1, max: 1 } : { min: 0, max: 10 }),
       // PostgreSQL's JIT compiler is for long analytical queries: on this subgraph's short reads
@@ -48,7 +61,20 @@ export function ormConfig({ url, embedded }: OrmOptions): Options {
 
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
-  // Every statement (inserts, QueryBuilder reads, migrations) goes through knex.
-  if (options.onQuery) orm.em.getKnex().on('query', (query: { sql: string }) => options.onQuery!(query.sql));
+  // Every statement (inserts, QueryBuilder reads, migrations) goes through a connection's knex.
+  if (options.onQuery) {
+    for (const connection of [orm.em.getConnection('write'), ...replicaConnections(orm)]) {
+      connection.getKnex().on('query', (query: { sql: string }) => options.onQuery!(query.sql));
+    }
+  }
   return orm;
+}
+
+/**
+ * The replicas' connections, one per read URL. MikroORM hands out one at random per
+ * getConnection('read') and keeps the list in its driver without an accessor of its own;
+ * start-up checks and the statement hook need each of them.
+ */
+export function replicaConnections(orm: MikroORM): PostgreSqlConnection[] {
+  return (orm.em.getDriver() as unknown as { replicas: PostgreSqlConnection[] }).replicas;
 }

@@ -36,8 +36,6 @@ import {
 import type { RegionalContext } from './context';
 import { latestFundPosition } from './fund-position';
 import { assertWellFormedId } from '../../../platform/ids';
-import { QueryOrder } from '@mikro-orm/core';
-import { ClusterEntity, HealthAgreementEntity, rowReader } from '../model';
 import { agreementRecord, type ClusterRecord } from './records';
 import { searchRequest } from './search';
 import { meetingPageRequest } from './meeting-pages';
@@ -49,9 +47,8 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
   @Resolver(() => ClusterType)
   class ClusterResolver {
     @Query(() => [ClusterType], { name: `${slug}Clusters`, description: `All health clusters (sundhedsklynger) of ${regionOf(region).name}.` })
-    async clusters(@Ctx() { em, loaders }: RegionalContext) {
-      const ids = await rowReader(em)(em.createQueryBuilder(ClusterEntity).select('id').where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }));
-      return (await loaders.clusterById.loadMany(ids.map((r) => r.id))).filter(Boolean);
+    async clusters(@Ctx() { loaders }: RegionalContext) {
+      return (await loaders.clusterById.loadMany(await loaders.clusterIds())).filter(Boolean);
     }
 
     @Query(() => ClusterType, {
@@ -74,8 +71,8 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
       name: `${slug}HealthAgreements`,
       description: `The health agreements (sundhedsaftaler) of ${regionOf(region).name} held in the hub.`,
     })
-    async healthAgreements(@Ctx() { em }: RegionalContext) {
-      return (await rowReader(em)(em.createQueryBuilder(HealthAgreementEntity).where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }))).map(agreementRecord);
+    async healthAgreements(@Ctx() { loaders }: RegionalContext) {
+      return (await loaders.agreements()).map(agreementRecord);
     }
 
     @Query(() => DataVersion, {

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ConnectionType, EntityManager } from '@mikro-orm/postgresql';
 import type { RegionCode } from '../../../schema/contract';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -22,11 +22,33 @@ export interface RegionalContext {
   publishSensitivePersonalData: boolean;
 }
 
-export function createRegionalContext(
-  em: EntityManager,
-  region: RegionCode,
-  request: { writer: () => Promise<string>; log: (message: string) => void; publishSensitivePersonalData: boolean },
-): Omit<RegionalContext, 'requestId'> {
+export interface RequestOptions {
+  writer: () => Promise<string>;
+  log: (message: string) => void;
+  publishSensitivePersonalData: boolean;
+  /**
+   * Where the request's reads go: 'read' (a replica, when the database has any) or 'write'
+   * (the primary). Absent: the primary. Whatever it is, once the request has a writer its
+   * reads go to the primary: a write's answer must show the write, which a replica may not
+   * have replayed yet.
+   */
+  readFrom?: ConnectionType;
+}
+
+export function createRegionalContext(em: EntityManager, region: RegionCode, request: RequestOptions): Omit<RegionalContext, 'requestId'> {
   const fork = em.fork();
-  return { region, em: fork, loaders: createLoaders(fork), ...request };
+  let readFrom: ConnectionType = request.readFrom ?? 'write';
+  const writer = async () => {
+    const subject = await request.writer();
+    readFrom = 'write';
+    return subject;
+  };
+  return {
+    region,
+    em: fork,
+    loaders: createLoaders(fork, () => readFrom),
+    writer,
+    log: request.log,
+    publishSensitivePersonalData: request.publishSensitivePersonalData,
+  };
 }

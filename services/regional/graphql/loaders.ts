@@ -7,11 +7,13 @@
  * Lists leave withdrawn records out; a record asked for by id answers withdrawn or not.
  *
  * Every read is a MikroORM QueryBuilder over the model's entities, returned as plain rows
- * keyed by property name (see model/plain.ts), never hydrated entities.
+ * keyed by property name (see model/plain.ts), never hydrated entities. Each asks for the
+ * connection the request reads from (context.ts): a read replica when there are replicas and
+ * the request is no writer's, else the primary.
  */
 import DataLoader from 'dataloader';
 import { QueryOrder, raw, sql, type EntityClass } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ConnectionType, EntityManager } from '@mikro-orm/postgresql';
 import {
   AgendaItemAbsenteeEntity,
   AgendaItemEntity,
@@ -64,10 +66,15 @@ function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (
   });
 }
 
-export function createLoaders(em: EntityManager) {
+/**
+ * @param readFrom the connection of the request's reads, asked at each statement: a write in
+ * the request turns it to the primary, so the write's answer reads what was just written.
+ */
+export function createLoaders(em: EntityManager, readFrom: () => ConnectionType = () => 'write') {
   const read = rowReader(em);
   // Every read names its columns (readFields): a table with a search vector would otherwise send it with every row.
-  const from = <E extends object>(entity: EntityClass<E>, alias?: string) => em.createQueryBuilder(entity, alias).select(readFields(em, entity, alias));
+  const from = <E extends object>(entity: EntityClass<E>, alias?: string) =>
+    em.createQueryBuilder(entity, alias, readFrom()).select(readFields(em, entity, alias));
   const sourced = <T extends { document: string; section: string | null }>(rows: T[]) => rows.map(withSource);
 
   /**
@@ -111,6 +118,10 @@ export function createLoaders(em: EntityManager) {
     );
 
   return {
+    /** The ids of the region's clusters, withdrawn ones left out. */
+    clusterIds: async () => (await read(from(ClusterEntity).select('id').where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }))).map((r) => r.id),
+    /** The region's health agreements, withdrawn ones left out. */
+    agreements: () => read(from(HealthAgreementEntity).where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC })),
     clusterById: byId(async (ids) => sourced(await read(from(ClusterEntity).where({ id: { $in: [...ids] } })))),
     bodyById: byId(async (ids) => sourced(await read(from(BodyEntity).where({ id: { $in: [...ids] } })))),
     personById: byId(async (ids) => sourced(await read(from(PersonEntity).where({ id: { $in: [...ids] } })))),

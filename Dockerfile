@@ -10,7 +10,7 @@
 #   docker run sundhedsklynger-hub:0.1.0 services/councils/main.ts
 #   docker run sundhedsklynger-hub:0.1.0 scripts/db.ts migrate nordjylland  # npm run db:migrate -- nordjylland
 #
-# deploy/ runs it on Kubernetes; docs/SCALE-deploy.md lists the variables.
+# deploy/ runs it on Kubernetes; docs/DEPLOYMENT.md lists the variables.
 
 ARG NODE_IMAGE=node:20.20-bookworm-slim
 

@@ -3,13 +3,15 @@
  * (NordjyllandCluster, SyddanmarkCluster). Federation routes by type, never by key value,
  * so one type per region is what lets the gateway send each cluster to its own region.
  */
-import { Arg, Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Arg, Directive, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { Body, Person } from './people';
-import { Meeting, MeetingStatus } from './meeting';
+import { Meeting, MeetingConnection, MeetingStatus } from './meeting';
 import { Initiative } from './initiative';
 import { FundPosition, FundTable, Grant } from './funds';
 import { Region } from './regions';
-import { DateScalar } from './scalars';
+import { DateScalar, DateTimeScalar } from './scalars';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
+import { MAX_SEARCH_QUERY_LENGTH, SearchConnection } from './search';
 import { Source } from './source';
 
 @ObjectType({ description: 'A municipality (kommune).' })
@@ -59,8 +61,40 @@ export abstract class HealthCluster {
   @Field(() => [Person], { description: 'Everyone named as a member of its bodies or at its meetings.' })
   people!: Person[];
 
-  @Field(() => [Initiative], { description: 'Its initiatives (indsatser), focus areas and pilot projects; top level first, parts under `parts`.' })
-  initiatives!: Initiative[];
+  @Field(() => [Initiative], {
+    description:
+      'Its initiatives (indsatser), focus areas and pilot projects; top level first, parts under `parts`. With `modifiedSince`: every initiative, parts included and listed flat, whose record changed at or after that instant, withdrawn ones included (their `state` is WITHDRAWN), in the order of the documents.',
+  })
+  initiatives(
+    @Arg('modifiedSince', () => DateTimeScalar, { nullable: true, description: 'Only initiatives changed at or after this instant, withdrawn ones included (OParl’s modified_since).' }) _modifiedSince?: Date,
+  ): Initiative[] {
+    return notImplemented();
+  }
+
+  @Field(() => MeetingConnection, {
+    description: `The meetings as pages, in the order of \`meetings\` (by date and time, then id; undated meetings last). \`first\`: ${DEFAULT_PAGE_SIZE} when not given, at most ${MAX_PAGE_SIZE}. With \`modifiedSince\`: the meetings whose record changed at or after that instant, withdrawn ones included (their \`state\` is WITHDRAWN), so a copy can follow; without it withdrawn meetings are left out, as in every list.`,
+  })
+  meetingsConnection(
+    @Arg('first', () => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when not given.` }) _first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the page before.' }) _after?: string,
+    @Arg('from', () => DateScalar, { nullable: true, description: 'Only meetings on or after this date.' }) _from?: string,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Only meetings on or before this date.' }) _to?: string,
+    @Arg('status', () => MeetingStatus, { nullable: true, description: 'Only meetings of this status.' }) _status?: MeetingStatus,
+    @Arg('modifiedSince', () => DateTimeScalar, { nullable: true, description: 'Only meetings changed at or after this instant, withdrawn ones included (OParl’s modified_since).' }) _modifiedSince?: Date,
+  ): MeetingConnection {
+    return notImplemented();
+  }
+
+  @Field(() => SearchConnection, {
+    description: `Danish full-text search over the cluster’s agenda items, meetings and initiatives (PostgreSQL’s \`danish\` configuration: "klyngemidlerne" finds "klyngemidler"). Query syntax as web search engines (websearch_to_tsquery): words must all occur; "a quoted phrase"; -word excludes; \`or\` between alternatives. Best hits first. A query that is empty or longer than ${MAX_SEARCH_QUERY_LENGTH} characters is refused with BAD_USER_INPUT; a query of only stop words or punctuation finds nothing.`,
+  })
+  search(
+    @Arg('query', () => String, { description: `What to look for, 1 to ${MAX_SEARCH_QUERY_LENGTH} characters.` }) _query: string,
+    @Arg('first', () => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when not given.` }) _first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the page before.' }) _after?: string,
+  ): SearchConnection {
+    return notImplemented();
+  }
 
   @Field(() => [FundTable], { description: 'Its cluster-fund (klyngemidler) tables, oldest first.' })
   fundTables!: FundTable[];

@@ -1,5 +1,7 @@
 export * from './scalars';
 export * from './source';
+export * from './source-documents';
+export * from './paging';
 export * from './text';
 export * from './basis';
 export * from './registry';
@@ -11,3 +13,4 @@ export * from './funds';
 export * from './agreement';
 export * from './health-cluster';
 export * from './records';
+export * from './search';

@@ -4,6 +4,7 @@ import { MappingBasis } from './basis';
 import { Attendance, AttendanceSummary, Body, Person } from './people';
 import { DateScalar, DateTimeScalar } from './scalars';
 import { Source } from './source';
+import { PageInfo } from './paging';
 
 export enum MeetingStatus {
   HELD = 'HELD',
@@ -153,4 +154,27 @@ export class Meeting {
 
   @Field(() => Source, { description: 'Where this record was read: the source document and its section.' })
   source!: Source;
+}
+
+@ObjectType({ description: 'A meeting with its cursor.' })
+@Directive('@shareable')
+export class MeetingEdge {
+  @Field({ description: 'Pass as `after` to continue after this meeting.' })
+  cursor!: string;
+
+  @Field(() => Meeting)
+  node!: Meeting;
+}
+
+@ObjectType({ description: 'A page of meetings, in the order of `meetings`: by date and time, then id; undated meetings last.' })
+@Directive('@shareable')
+export class MeetingConnection {
+  @Field(() => Int, { description: 'All meetings the arguments select, not only this page.' })
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => [MeetingEdge])
+  edges!: MeetingEdge[];
 }

@@ -5,6 +5,7 @@
  */
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, JSONScalar } from './scalars';
+import { PageInfo } from './paging';
 
 export enum RecordState {
   ACTIVE = 'ACTIVE',
@@ -135,4 +136,43 @@ export class PublishReport {
 
   @Field(() => [ImportConflict], { description: 'Where the data set and the hub disagree, and what the hub kept.' })
   conflicts!: ImportConflict[];
+}
+
+@ObjectType({ description: 'A change of a record with its cursor.' })
+@Directive('@shareable')
+export class RecordChangeEdge {
+  @Field({ description: 'Pass as `after` to continue after this change.' })
+  cursor!: string;
+
+  @Field(() => RecordChange)
+  node!: RecordChange;
+}
+
+@ObjectType({ description: 'A page of a record’s changes, oldest first.' })
+@Directive('@shareable')
+export class RecordChangeConnection {
+  @Field(() => Int, { description: 'All changes of the record.' })
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => [RecordChangeEdge])
+  edges!: RecordChangeEdge[];
+}
+
+@ObjectType({ description: 'How current a region’s data is: its last change and its counts, from the record and record_change tables.' })
+@Directive('@shareable')
+export class DataVersion {
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the region’s data last changed (an import, a write, a withdrawal); null for an empty database.' })
+  lastChangeAt!: Date | null;
+
+  @Field(() => Int, { description: 'Changes recorded so far; grows with every change, so a dashboard can tell that something changed.' })
+  changes!: number;
+
+  @Field(() => Int, { description: 'Records held, withdrawn ones included.' })
+  records!: number;
+
+  @Field(() => Int, { description: 'Of those, withdrawn.' })
+  withdrawn!: number;
 }

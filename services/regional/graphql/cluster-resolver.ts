@@ -4,11 +4,17 @@
  * on an interface on to the types implementing it: each region gets its own class,
  * generated from the same code.
  */
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import {
   Body,
+  DataVersion,
   DateScalar,
+  DateTimeScalar,
+  MeetingConnection,
+  SearchConnection,
+  SOURCE_DOCUMENTS,
+  SourceDocument,
   FundPosition,
   FundTable,
   Grant,
@@ -30,6 +36,9 @@ import { assertWellFormedId } from '../../../platform/ids';
 import { QueryOrder } from '@mikro-orm/core';
 import { ClusterEntity, HealthAgreementEntity, rowReader } from '../model';
 import { agreementRecord, type ClusterRecord } from './records';
+import { searchRequest } from './search';
+import { meetingPageRequest } from './meeting-pages';
+import { dataVersion } from './data-version';
 
 export function createClusterResolver(ClusterType: ClassType, entry: RegionDefinition) {
   const { slug, code: region, clusterTypeName: typeName, exampleClusterId: example, exampleMeetingId } = entry;
@@ -64,6 +73,22 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
     })
     async healthAgreements(@Ctx() { em }: RegionalContext) {
       return (await rowReader(em)(em.createQueryBuilder(HealthAgreementEntity).where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }))).map(agreementRecord);
+    }
+
+    @Query(() => DataVersion, {
+      name: `${slug}DataVersion`,
+      description: `How current the data of ${regionOf(region).name} is: its last change and its counts of changes and records.`,
+    })
+    dataVersion(@Ctx() { em }: RegionalContext) {
+      return dataVersion(em);
+    }
+
+    @Query(() => [SourceDocument], {
+      name: `${slug}SourceDocuments`,
+      description: `The source documents of ${regionOf(region).name}’s data, and the reference facts, in file order.`,
+    })
+    sourceDocuments() {
+      return SOURCE_DOCUMENTS.filter((d) => d.regionCode === region || d.regionCode === null);
     }
 
     @FieldResolver(() => Region, { description: 'The region (region) the cluster belongs to.' })
@@ -105,9 +130,41 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
       return loaders.peopleByCluster.load(cluster.id);
     }
 
-    @FieldResolver(() => [Initiative], { description: 'Its initiatives (indsatser), focus areas and pilot projects; top level first, parts under `parts`.' })
-    async initiatives(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
+    @FieldResolver(() => [Initiative])
+    async initiatives(
+      @Root() cluster: ClusterRecord,
+      @Ctx() { loaders }: RegionalContext,
+      @Arg('modifiedSince', () => DateTimeScalar, { nullable: true }) modifiedSince?: Date,
+    ) {
+      if (modifiedSince) return loaders.initiativesModifiedSince.load({ clusterId: cluster.id, since: modifiedSince.toISOString() });
       return (await loaders.initiativesByCluster.load(cluster.id)).filter((i) => i.parent === null);
+    }
+
+    @FieldResolver(() => MeetingConnection)
+    async meetingsConnection(
+      @Root() cluster: ClusterRecord,
+      @Ctx() { loaders }: RegionalContext,
+      @Arg('first', () => Int, { nullable: true }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Arg('from', () => DateScalar, { nullable: true }) from?: string,
+      @Arg('to', () => DateScalar, { nullable: true }) to?: string,
+      @Arg('status', () => MeetingStatus, { nullable: true }) status?: MeetingStatus,
+      @Arg('modifiedSince', () => DateTimeScalar, { nullable: true }) modifiedSince?: Date,
+    ) {
+      const page = await loaders.meetingPages.load(meetingPageRequest(cluster.id, { first, after, from, to, status, modifiedSince }));
+      const meetings = await loaders.meetingById.loadMany(page.edges.map((e) => e.node));
+      return { ...page, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: meetings[i] })) };
+    }
+
+    @FieldResolver(() => SearchConnection)
+    search(
+      @Root() cluster: ClusterRecord,
+      @Ctx() { loaders }: RegionalContext,
+      @Arg('query', () => String) query: string,
+      @Arg('first', () => Int, { nullable: true }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+    ) {
+      return loaders.search.load(searchRequest(cluster.id, query, first, after));
     }
 
     @FieldResolver(() => [FundTable], { description: 'Its cluster-fund (klyngemidler) tables, oldest first.' })

@@ -33,8 +33,12 @@ import {
 } from '../model';
 import { withSource, type AgendaItemRecord, type MeetingRecord } from './records';
 import { clustersOf, distributeMeetings, groupByFilter, meetingFilterKey, type MeetingFilter } from './meeting-filter';
+import { createSearchLoader } from './search';
+import { createMeetingPageLoader } from './meeting-pages';
 
 export type { MeetingFilter } from './meeting-filter';
+
+type InitiativeRow = ReturnType<typeof withSource<Plain<InitiativeEntity>>>;
 
 export type RecordRow = Pick<Plain<RecordEntity>, 'kind' | 'id' | 'version' | 'createdAt' | 'updatedAt' | 'withdrawnAt'>;
 
@@ -96,6 +100,14 @@ export function createLoaders(em: EntityManager) {
   const absenteesOfItem = () =>
     from(AgendaItemAbsenteeEntity, 'a').select('a.person').where({ agendaItem: sql.ref('i.id') }).orderBy({ ordinal: QueryOrder.ASC });
 
+  const agendaItemsWhere = (where: Record<string, unknown>) =>
+    read<AgendaItemEntity, { absentees: string[] }>(
+      from(AgendaItemEntity, 'i')
+        .select(['i.*', raw(`array(${absenteesOfItem().getFormattedQuery()}) as "absentees"`)])
+        .where(where)
+        .orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }),
+    );
+
   return {
     clusterById: byId(async (ids) => sourced(await read(from(ClusterEntity).where({ id: { $in: [...ids] } })))),
     bodyById: byId(async (ids) => sourced(await read(from(BodyEntity).where({ id: { $in: [...ids] } })))),
@@ -134,17 +146,35 @@ export function createLoaders(em: EntityManager) {
       async (ids) => sourced(await read(from(BodyEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (b) => b.cluster,
     ),
-    agendaItemsByMeeting: groupedBy(
-      async (ids): Promise<AgendaItemRecord[]> =>
-        sourced(
-          await read<AgendaItemEntity, { absentees: string[] }>(
-            from(AgendaItemEntity, 'i')
-              .select(['i.*', raw(`array(${absenteesOfItem().getFormattedQuery()}) as "absentees"`)])
-              .where({ meeting: { $in: [...ids] } })
-              .orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }),
-          ),
-        ),
-      (i) => i.meeting,
+    agendaItemsByMeeting: groupedBy(async (ids): Promise<AgendaItemRecord[]> => sourced(await agendaItemsWhere({ meeting: { $in: [...ids] } })), (i) => i.meeting),
+    /** Agenda items by id (search hits), with their absentees as agendaItemsByMeeting gives them. */
+    agendaItemById: byId(async (ids): Promise<AgendaItemRecord[]> => sourced(await agendaItemsWhere({ id: { $in: [...ids] } }))),
+    /** `search` (search.ts): one statement per distinct query and page for every cluster asking. */
+    search: createSearchLoader(em),
+    /** `meetingsConnection` (meeting-pages.ts): one statement per distinct filter for every cluster asking. */
+    meetingPages: createMeetingPageLoader(em),
+    /**
+     * `initiatives(modifiedSince)`: every initiative of the cluster changed at or after the instant,
+     * parts and withdrawn ones included, one statement per instant for every cluster asking.
+     */
+    initiativesModifiedSince: new DataLoader<{ clusterId: string; since: string }, InitiativeRow[], string>(
+      async (keys) => {
+        const found = new Map<string, InitiativeRow[]>();
+        for (const since of new Set(keys.map((k) => k.since))) {
+          const clusters = [...new Set(keys.filter((k) => k.since === since).map((k) => k.clusterId))];
+          const rows = sourced(
+            await read(
+              from(InitiativeEntity, 'i')
+                .where({ cluster: { $in: clusters } })
+                .andWhere(`exists (select 1 from record r where r.kind = 'initiative' and r.id = i.id and r.updated_at >= ?)`, [since])
+                .orderBy({ ordinal: QueryOrder.ASC }),
+            ),
+          );
+          for (const clusterId of clusters) found.set(JSON.stringify([clusterId, since]), rows.filter((r) => r.cluster === clusterId));
+        }
+        return keys.map((k) => found.get(JSON.stringify([k.clusterId, k.since])) ?? []);
+      },
+      { cacheKeyFn: (k) => JSON.stringify([k.clusterId, k.since]) },
     ),
     presentersByItem: groupedBy(
       async (ids) => read(from(AgendaItemPresenterEntity).where({ agendaItem: { $in: [...ids] } }).orderBy({ agendaItem: QueryOrder.ASC, ordinal: QueryOrder.ASC })),

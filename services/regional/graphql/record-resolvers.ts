@@ -3,11 +3,12 @@
  * history, declared once here and added to each record type (type-graphql passes no field
  * resolvers from a shared base class on to the types, so a resolver class is made per type).
  */
-import { Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
-import { Body, DateTimeScalar, FundTable, Grant, HealthAgreement, Initiative, Meeting, Membership, Person, RecordChange, RecordState } from '../../../schema/contract';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, RecordChangeConnection, Body, DateTimeScalar, FundTable, Grant, HealthAgreement, Initiative, Meeting, Membership, Person, RecordChange, RecordState } from '../../../schema/contract';
 import type { RegionalContext } from './context';
 import type { RecordRow } from './loaders';
 import { withoutSensitivePersonalData } from './personal-data';
+import { connectionOf, decodeCursor, pageSize } from './paging';
 
 const RECORD_TYPES: Array<{ type: ClassType; kind: string }> = [
   { type: Meeting, kind: 'meeting' },
@@ -55,6 +56,23 @@ export const recordResolvers: ClassType[] = RECORD_TYPES.map(({ type, kind }) =>
       const changes = await ctx.loaders.historyByKey.load(`${kind}:${root.id}`);
       if (ctx.publishSensitivePersonalData) return changes;
       return changes.map((c) => ({ ...c, before: withoutSensitivePersonalData(c.before), after: withoutSensitivePersonalData(c.after) }));
+    }
+
+    @FieldResolver(() => RecordChangeConnection, {
+      description: `The changes of \`history\` as pages, oldest first. \`first\`: ${DEFAULT_PAGE_SIZE} when not given, at most ${MAX_PAGE_SIZE}.`,
+    })
+    async historyConnection(
+      @Root() root: { id: string },
+      @Ctx() ctx: RegionalContext,
+      @Arg('first', () => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when not given.` }) first?: number,
+      @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the page before.' }) after?: string,
+    ) {
+      const size = pageSize(first);
+      const [afterId] = decodeCursor(after, ['number']) ?? [null];
+      // A record's history is read whole by one batched statement (historyByKey) and is short; the page is cut here.
+      const changes = await this.history(root, ctx);
+      const rest = afterId === null ? changes : changes.filter((c) => c.id > Number(afterId));
+      return connectionOf(rest.slice(0, size + 1), size, changes.length, (c) => [c.id], (c) => c);
     }
   }
   return RecordFieldsResolver;

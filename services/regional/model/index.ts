@@ -15,6 +15,7 @@ export * from './initiative';
 export * from './meeting';
 export * from './person';
 export * from './plain';
+export * from './search-vector';
 export * from './record';
 
 export const regionalEntities = [

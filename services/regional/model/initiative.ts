@@ -3,6 +3,7 @@ import { InitiativeKind, type Cost, type InitiativeDecision, type SuccessorRecom
 import type { TextReadingValue } from '../data/readings';
 import { ClusterEntity } from './cluster';
 import { RecordRowEntity } from './sourced';
+import { SearchVector } from './search-vector';
 
 @Entity({ tableName: 'initiative' })
 export class InitiativeEntity extends RecordRowEntity {
@@ -62,4 +63,15 @@ export class InitiativeEntity extends RecordRowEntity {
   /** Position in the data files, for a stable order. */
   @Property({ type: 'integer' })
   ordinal!: number;
+
+  /** Search: title A; purpose B; status, the decisions' texts and maturity C (search-vector.ts). */
+  @SearchVector([
+    { text: 'title', weight: 'A' },
+    { text: 'purpose', weight: 'B' },
+    { text: 'status', weight: 'C' },
+    { json: "jsonb_path_query_array(decisions, '$[*].text')", weight: 'C' },
+    { text: 'maturity', weight: 'C' },
+  ])
+  @Index({ type: 'fulltext' })
+  searchVector?: unknown;
 }

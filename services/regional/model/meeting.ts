@@ -4,6 +4,7 @@ import { BodyEntity } from './body';
 import { ClusterEntity } from './cluster';
 import { PersonEntity } from './person';
 import { RecordRowEntity, SourcedEntity } from './sourced';
+import { SearchVector } from './search-vector';
 
 @Entity({ tableName: 'meeting' })
 @Index({ properties: ['cluster', 'date'] })
@@ -55,6 +56,16 @@ export class MeetingEntity extends RecordRowEntity {
    */
   @Property({ type: 'json', default: '[]' })
   jointClusterIds!: string[];
+
+  /** Search: title A; place, the planned agenda and the note C (search-vector.ts). */
+  @SearchVector([
+    { text: 'title', weight: 'A' },
+    { text: 'place', weight: 'C' },
+    { json: 'planned_agenda', weight: 'C' },
+    { text: 'note', weight: 'C' },
+  ])
+  @Index({ type: 'fulltext' })
+  searchVector?: unknown;
 }
 
 @Entity({ tableName: 'attendance' })
@@ -133,6 +144,18 @@ export class AgendaItemEntity extends SourcedEntity {
   /** OParl's `public`: false for a closed item (lukket punkt). */
   @Property({ type: 'boolean', default: true })
   public!: boolean;
+
+  /** Search: title A; summary, the recommendation and its proposals, the decision B; the case description C (search-vector.ts). */
+  @SearchVector([
+    { text: 'title', weight: 'A' },
+    { text: 'summary', weight: 'B' },
+    { text: 'recommendation_intro', weight: 'B' },
+    { json: "jsonb_path_query_array(recommendations, '$[*].text')", weight: 'B' },
+    { text: 'decision', weight: 'B' },
+    { text: 'case_description', weight: 'C' },
+  ])
+  @Index({ type: 'fulltext' })
+  searchVector?: unknown;
 }
 
 /** A person recorded as absent (fraværende) for one agenda item. */

@@ -73,11 +73,22 @@ export type ReadRows = ReturnType<typeof rowReader>;
  * statement hook (database/orm.ts) sees it, and its errors are the ORM's.
  */
 export async function executeBound(em: EntityManager, sql: string, bindings: ReadonlyArray<string | number | boolean | Date | null>): Promise<void> {
+  await selectBound(em, sql, bindings);
+}
+
+/**
+ * executeBound returning the rows, keyed by the statement's column aliases: for reads MikroORM's
+ * query builder cannot express (full-text search, paging by a composite key) and whose values
+ * come from a client, so they are bound, never spliced into the SQL. Pass a list as one JSON
+ * text (knex would spread an array binding into a list of placeholders).
+ */
+export async function selectBound<Row = Record<string, unknown>>(em: EntityManager, sql: string, bindings: ReadonlyArray<string | number | boolean | Date | null>): Promise<Row[]> {
   const query = em.getConnection().getKnex().raw(sql, bindings);
   const transaction = em.getTransactionContext();
   if (transaction) query.transacting(transaction);
   try {
-    await query;
+    const result = (await query) as { rows?: Row[] };
+    return result.rows ?? [];
   } catch (error) {
     throw em.getDriver().convertException(error as Error);
   }
@@ -124,12 +135,12 @@ interface Column {
 }
 const columnLists = new WeakMap<EntityMetadata, Column[]>();
 
-/** The columns an insert writes: stored scalars and single-column references; not a generated id. */
+/** The columns an insert writes: stored scalars and single-column references; not a generated id, not a generated column (the database computes it). */
 function columnsOf(meta: EntityMetadata): Column[] {
   let columns = columnLists.get(meta);
   if (!columns) {
     columns = meta.props
-      .filter((p) => p.persist !== false && !p.autoincrement && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE))
+      .filter((p) => p.persist !== false && !p.autoincrement && !p.generated && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE))
       .map((p) => {
         if (p.fieldNames.length !== 1) throw new Error(`${meta.className}.${p.name}: insertRows takes single-column properties only`);
         return { property: p.name, column: p.fieldNames[0], type: p.columnTypes[0] };

@@ -26,7 +26,7 @@ export interface ProjectedRecord {
 export function rowFromFile<E>(meta: EntityMetadata<E>, record: Record<string, unknown>): Insert<E> {
   const row: Record<string, unknown> = {};
   for (const prop of meta.props) {
-    if (prop.persist === false || prop.autoincrement) continue;
+    if (prop.persist === false || prop.autoincrement || prop.generated) continue;
     const key = prop.kind === ReferenceKind.MANY_TO_ONE ? `${prop.name}Id` : prop.name;
     if (key in record) row[prop.name] = record[key];
   }

@@ -14,11 +14,11 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { DASHBOARD_PATH } from '../dashboard';
-import { renderAtom } from './atom';
+import { ATOM_MAX_ENTRIES, renderAtom } from './atom';
 import { renderCalendar } from './calendar';
 import { agendaExport, fundTableExport, type CsvExport } from './exports';
 import { CSV_CONTENT_TYPE } from './csv';
-import { meetingsOf } from './meetings-source';
+import { meetingsOf, recentlyChangedMeetingsOf } from './meetings-source';
 import { feedCacheControl, SelfGraphqlError } from './self-graphql';
 import { calendarWindow, WindowError } from './window';
 
@@ -98,8 +98,9 @@ export function feedRoutes(): Router {
     handle(async (req, res) => {
       const id = idWithExtension(req.params.file, '.atom');
       if (!id) return text(res, 404, 'No such feed: give /feeds/<cluster-or-council-id>.atom.');
-      // Every meeting, not a window: the feed is about what changed lately, whatever the meeting's day.
-      const of = await meetingsOf(req, id, {});
+      // Not a window of days: the feed is about what changed lately, whatever the meeting's day.
+      // Each meeting gives at least one entry, so the most recently changed ones suffice.
+      const of = await recentlyChangedMeetingsOf(req, id, ATOM_MAX_ENTRIES);
       if (!of) return text(res, 404, `No cluster or council has the id "${id}".`);
       const base = origin(req);
       const atom = renderAtom({ of, selfUrl: `${base}/feeds/${id}.atom`, dashboardUrl: `${base}${DASHBOARD_PATH}`, meetingUrl: (m) => meetingUrl(base, m) });

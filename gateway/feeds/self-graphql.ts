@@ -55,3 +55,14 @@ export async function selfGraphql<T>(req: Request, query: string, variables: Rec
 export function feedCacheControl(graphqlCacheControl: string | undefined): string {
   return graphqlCacheControl && /(?:^|,)\s*public\s*(?:,|$)/i.test(graphqlCacheControl) ? graphqlCacheControl : 'no-store';
 }
+
+/** The Cache-Control of an answer made from several GraphQL answers: public only if all are, for the shortest max-age. */
+export function combinedCacheControl(headers: Array<string | undefined>): string | undefined {
+  let shortest = Infinity;
+  for (const header of headers) {
+    const maxAge = header && /(?:^|,)\s*public\s*(?:,|$)/i.test(header) ? /max-age=(\d+)/i.exec(header) : null;
+    if (!maxAge) return undefined;
+    shortest = Math.min(shortest, Number(maxAge[1]));
+  }
+  return Number.isFinite(shortest) ? `max-age=${shortest}, public` : undefined;
+}

@@ -165,6 +165,14 @@ describe('Atom feed /feeds/<id>.atom', () => {
     expect(res.text).toContain(`href="${origin}/dashboard#meeting-${SEED_MEETING.id}"`);
     expect((await get('/feeds/nowhere.atom')).status).toBe(404);
   });
+
+  it("gives a council the meetings of its predecessor clusters, each once (a joint meeting too)", async () => {
+    const atom = (await get('/feeds/limfjorden.atom')).text;
+    const ids = [...atom.matchAll(/<id>urn:sundhedsklynger-hub:meeting:([^<]+)<\/id>/g)].map((m) => m[1]);
+    expect(ids).toContain(SEED_MEETING.id);
+    expect(ids).toContain('nordjylland-syd-politisk-2025-05-19');
+    expect(ids.filter((id) => id === 'nordjylland-syd-faellesmoede-limfjorden-2025-05-19')).toHaveLength(1);
+  });
 });
 
 describe('meetings written through the write API', () => {

@@ -8,6 +8,7 @@ import { asHtml, atomEntries, ATOM_MAX_ENTRIES } from '../../../gateway/feeds/at
 import { calendarMeetings, renderCalendar } from '../../../gateway/feeds/calendar';
 import { csvField, toCsv } from '../../../gateway/feeds/csv';
 import type { FeedMeeting, MeetingsOf } from '../../../gateway/feeds/meetings-source';
+import { combinedCacheControl, feedCacheControl } from '../../../gateway/feeds/self-graphql';
 import { calendarWindow, MAX_WINDOW_DAYS, WindowError } from '../../../gateway/feeds/window';
 
 function meeting(id: string, fields: Partial<FeedMeeting> = {}): FeedMeeting {
@@ -111,5 +112,15 @@ describe('Atom entries', () => {
 
   it('escapes printed text as HTML, paragraphs kept', () => {
     expect(asHtml('A <b> & C\n\nNy linje\nog en til')).toBe('<p>A &lt;b&gt; &amp; C</p><p>Ny linje<br>og en til</p>');
+  });
+});
+
+describe('cache headers of a feed', () => {
+  it('are public only when every GraphQL answer it is made of is, for the shortest max-age', () => {
+    expect(combinedCacheControl(['max-age=30, public', 'public, max-age=12'])).toBe('max-age=12, public');
+    expect(combinedCacheControl(['max-age=30, public', undefined])).toBeUndefined();
+    expect(combinedCacheControl(['max-age=30, private'])).toBeUndefined();
+    expect(feedCacheControl(undefined)).toBe('no-store');
+    expect(feedCacheControl('max-age=30, public')).toBe('max-age=30, public');
   });
 });

@@ -57,10 +57,11 @@ function handle(fn: (req: Request, res: Response) => Promise<void>) {
 }
 
 async function calendar(req: Request, res: Response, id: string | null, bodyId: string | undefined): Promise<void> {
-  if (!id || (bodyId !== undefined && !ID.test(bodyId))) return text(res, 404, 'No such calendar: give /calendar/<cluster-or-council-id>.ics.');
+  if (!id || (bodyId !== undefined && !ID.test(bodyId))) return text(res, 404, 'No such calendar: give /calendar/<cluster-or-council-id>.ics or /calendar/<cluster-id>/<body-id>.ics.');
   const window = calendarWindow(req.query as Record<string, unknown>, Date.now());
   const of = await meetingsOf(req, id, window);
   if (!of) return text(res, 404, `No cluster or council has the id "${id}".`);
+  if (bodyId !== undefined && !of.bodyIds.includes(bodyId)) return text(res, 404, `${of.name} has no body with the id "${bodyId}".`);
   const base = origin(req);
   const body = renderCalendar({ of, bodyId, window, meetingUrl: (m) => meetingUrl(base, m) });
   res
@@ -90,7 +91,11 @@ export function feedRoutes(): Router {
   );
   router.get(
     '/calendar/:id/:file',
-    handle((req, res) => calendar(req, res, ID.test(String(req.params.id)) ? String(req.params.id) : null, idWithExtension(req.params.file, '.ics') ?? '!')),
+    handle((req, res) => {
+      const bodyId = idWithExtension(req.params.file, '.ics');
+      const id = ID.test(String(req.params.id)) ? String(req.params.id) : null;
+      return calendar(req, res, bodyId ? id : null, bodyId ?? undefined);
+    }),
   );
 
   router.get(

@@ -37,12 +37,15 @@ export interface MeetingsOf {
   kind: 'cluster' | 'council';
   /** Each meeting once (a joint meeting is listed by every cluster that holds it), oldest first, undated last. */
   meetings: FeedMeeting[];
+  /** The ids of the bodies of the cluster (of a council: of its predecessor clusters). */
+  bodyIds: string[];
   cacheControl: string | undefined;
 }
 
 interface ClusterMeetings<M> {
   id: string;
   name: string;
+  bodies: Array<{ id: string }>;
   meetings: M[];
 }
 
@@ -56,7 +59,7 @@ const clusterOrCouncil = (selection: string) => `query FeedMeetings($id: ID!, $f
   cluster(id: $id) { ...clusterMeetings }
   healthCouncil(id: $id) { id name predecessors { ...clusterMeetings } }
 }
-fragment clusterMeetings on HealthCluster { id name meetings(from: $from, to: $to) {${selection} } }`;
+fragment clusterMeetings on HealthCluster { id name bodies { id } meetings(from: $from, to: $to) {${selection} } }`;
 
 interface Answer<M> {
   cluster: ClusterMeetings<M> | null;
@@ -73,17 +76,20 @@ interface Found<M> {
   name: string;
   kind: 'cluster' | 'council';
   meetings: M[];
+  bodyIds: string[];
   cacheControl: string | undefined;
 }
 
 async function findMeetings<M extends { id: string }>(req: Request, id: string, selection: string, range: MeetingRange): Promise<Found<M> | null> {
   const { data, cacheControl } = await selfGraphql<Answer<M>>(req, clusterOrCouncil(selection), { id, from: range.from ?? null, to: range.to ?? null });
-  if (data.cluster) return { id: data.cluster.id, name: data.cluster.name, kind: 'cluster', meetings: data.cluster.meetings, cacheControl };
+  const { cluster } = data;
+  if (cluster) return { id: cluster.id, name: cluster.name, kind: 'cluster', meetings: cluster.meetings, bodyIds: cluster.bodies.map((b) => b.id), cacheControl };
   if (data.healthCouncil) {
     // A joint meeting is listed by each cluster that holds it: once here.
     const byId = new Map<string, M>();
     for (const cluster of data.healthCouncil.predecessors) for (const m of cluster?.meetings ?? []) byId.set(m.id, m);
-    return { id: data.healthCouncil.id, name: data.healthCouncil.name, kind: 'council', meetings: [...byId.values()], cacheControl };
+    const bodyIds = data.healthCouncil.predecessors.flatMap((c) => c?.bodies.map((b) => b.id) ?? []);
+    return { id: data.healthCouncil.id, name: data.healthCouncil.name, kind: 'council', meetings: [...byId.values()], bodyIds, cacheControl };
   }
   return null;
 }

@@ -128,6 +128,8 @@ describe('calendar feed /calendar/<id>.ics', () => {
     expect(body.map((e) => e.uid)).not.toContain(otherBody.id);
     const viaQuery = parseCalendar((await get(`/calendar/nordjylland-midt.ics?${WINDOW}&body=${SEED_MEETING.bodyId}`)).text);
     expect(viaQuery.map((e) => e.uid)).toEqual(body.map((e) => e.uid));
+    expect((await get(`/calendar/nordjylland-midt/nordjylland-syd-politisk.ics`)).status).toBe(404);
+    expect((await get(`/calendar/nordjylland-midt.ics?body=ingen`)).status).toBe(404);
   });
 
   it('answers an unknown id with 404 and a bad window with 400, each one line', async () => {

@@ -30,7 +30,7 @@ function meeting(id: string, fields: Partial<FeedMeeting> = {}): FeedMeeting {
   };
 }
 
-const of = (meetings: FeedMeeting[]): MeetingsOf => ({ id: 'nordjylland-midt', name: 'Sundhedsklynge Midt', kind: 'cluster', meetings, cacheControl: undefined });
+const of = (meetings: FeedMeeting[]): MeetingsOf => ({ id: 'nordjylland-midt', name: 'Sundhedsklynge Midt', kind: 'cluster', meetings, bodyIds: ['b', 'c'], cacheControl: undefined });
 const url = (id: string) => `http://hub.test/dashboard#meeting-${id}`;
 
 describe('CSV for Danish Excel', () => {

@@ -44,5 +44,8 @@ export const LIST_SIZES: ListSizes = {
     rows: 25,
     cells: 6,
     checks: 25,
+    // A page of a connection (search, meetingsConnection, historyConnection): at most MAX_PAGE_SIZE
+    // (schema/contract/paging.ts), whatever `first` asks for, since the model does not read arguments.
+    edges: 100,
   },
 };

@@ -130,6 +130,77 @@ query HealthCouncils {
 }`,
   ),
   example(
+    'SearchDecisions',
+    'Danish full-text search in both regions at once: "klyngemidlerne" also finds "klyngemidler"; best hits first, with a snippet (matches in «…») and the source document.',
+    `
+query SearchDecisions($query: String!, $after: String) {
+  clusters {
+    id
+    name
+    search(query: $query, first: 5, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          kind
+          title
+          snippet
+          rank
+          date
+          meeting {
+            id
+            title
+          }
+          source {
+            section
+            documentRecord {
+              title
+              date
+              url
+            }
+          }
+        }
+      }
+    }
+  }
+}`,
+    { query: 'klyngemidlerne' },
+  ),
+  example(
+    'MeetingPages',
+    'A cluster’s meetings a page at a time (pass pageInfo.endCursor as "after" for the next page), and what changed since an instant, withdrawn meetings included; with the region’s data version.',
+    `
+query MeetingPages($after: String, $since: DateTime) {
+  nordjyllandDataVersion {
+    lastChangeAt
+    changes
+    records
+  }
+  nordjyllandCluster(id: "nordjylland-midt") {
+    meetingsConnection(first: 10, after: $after, modifiedSince: $since) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          date
+          title
+          state
+          updatedAt
+        }
+      }
+    }
+  }
+}`,
+    { since: '2024-01-01T00:00:00Z' },
+  ),
+  example(
     'WriteMeeting',
     'Writes a meeting of Sundhedsklynge Midt (a mutation): needs a token, see the README ("Writing data"); put it in Headers as {"Authorization": "Bearer <token>"}.',
     `

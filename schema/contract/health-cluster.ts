@@ -21,6 +21,12 @@ export class Municipality {
   name!: string;
 }
 
+/** Descriptions of the interface's fields with arguments, repeated by each region's resolvers (the SDL describes every field). */
+export const INITIATIVES_DESCRIPTION =
+  'Its initiatives (indsatser), focus areas and pilot projects; top level first, parts under `parts`. With `modifiedSince`: every initiative, parts included and listed flat, whose record changed at or after that instant, withdrawn ones included (their `state` is WITHDRAWN), in the order of the documents.';
+export const MEETINGS_CONNECTION_DESCRIPTION = `The meetings as pages, in the order of \`meetings\` (by date and time, then id; undated meetings last). \`first\`: ${DEFAULT_PAGE_SIZE} when not given, at most ${MAX_PAGE_SIZE}. With \`modifiedSince\`: the meetings whose record changed at or after that instant, withdrawn ones included (their \`state\` is WITHDRAWN), so a copy can follow; without it withdrawn meetings are left out, as in every list.`;
+export const SEARCH_DESCRIPTION = `Danish full-text search over the cluster’s agenda items, meetings and initiatives (PostgreSQL’s \`danish\` configuration: "klyngemidlerne" finds "klyngemidler"). Query syntax as web search engines (websearch_to_tsquery): words must all occur; "a quoted phrase"; -word excludes; \`or\` between alternatives. Best hits first. A query that is empty or longer than ${MAX_SEARCH_QUERY_LENGTH} characters is refused with BAD_USER_INPUT; a query of only stop words or punctuation finds nothing.`;
+
 const notImplemented = (): never => {
   // The concrete cluster types get their resolvers from services/regional; the interface only declares.
   throw new Error('resolved by the regional cluster resolver');
@@ -61,19 +67,14 @@ export abstract class HealthCluster {
   @Field(() => [Person], { description: 'Everyone named as a member of its bodies or at its meetings.' })
   people!: Person[];
 
-  @Field(() => [Initiative], {
-    description:
-      'Its initiatives (indsatser), focus areas and pilot projects; top level first, parts under `parts`. With `modifiedSince`: every initiative, parts included and listed flat, whose record changed at or after that instant, withdrawn ones included (their `state` is WITHDRAWN), in the order of the documents.',
-  })
+  @Field(() => [Initiative], { description: INITIATIVES_DESCRIPTION })
   initiatives(
     @Arg('modifiedSince', () => DateTimeScalar, { nullable: true, description: 'Only initiatives changed at or after this instant, withdrawn ones included (OParl’s modified_since).' }) _modifiedSince?: Date,
   ): Initiative[] {
     return notImplemented();
   }
 
-  @Field(() => MeetingConnection, {
-    description: `The meetings as pages, in the order of \`meetings\` (by date and time, then id; undated meetings last). \`first\`: ${DEFAULT_PAGE_SIZE} when not given, at most ${MAX_PAGE_SIZE}. With \`modifiedSince\`: the meetings whose record changed at or after that instant, withdrawn ones included (their \`state\` is WITHDRAWN), so a copy can follow; without it withdrawn meetings are left out, as in every list.`,
-  })
+  @Field(() => MeetingConnection, { description: MEETINGS_CONNECTION_DESCRIPTION })
   meetingsConnection(
     @Arg('first', () => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when not given.` }) _first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the page before.' }) _after?: string,
@@ -85,9 +86,7 @@ export abstract class HealthCluster {
     return notImplemented();
   }
 
-  @Field(() => SearchConnection, {
-    description: `Danish full-text search over the cluster’s agenda items, meetings and initiatives (PostgreSQL’s \`danish\` configuration: "klyngemidlerne" finds "klyngemidler"). Query syntax as web search engines (websearch_to_tsquery): words must all occur; "a quoted phrase"; -word excludes; \`or\` between alternatives. Best hits first. A query that is empty or longer than ${MAX_SEARCH_QUERY_LENGTH} characters is refused with BAD_USER_INPUT; a query of only stop words or punctuation finds nothing.`,
-  })
+  @Field(() => SearchConnection, { description: SEARCH_DESCRIPTION })
   search(
     @Arg('query', () => String, { description: `What to look for, 1 to ${MAX_SEARCH_QUERY_LENGTH} characters.` }) _query: string,
     @Arg('first', () => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when not given.` }) _first?: number,

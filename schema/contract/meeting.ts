@@ -162,7 +162,7 @@ export class MeetingEdge {
   @Field({ description: 'Pass as `after` to continue after this meeting.' })
   cursor!: string;
 
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: 'The meeting.' })
   node!: Meeting;
 }
 
@@ -172,9 +172,9 @@ export class MeetingConnection {
   @Field(() => Int, { description: 'All meetings the arguments select, not only this page.' })
   totalCount!: number;
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to continue from.' })
   pageInfo!: PageInfo;
 
-  @Field(() => [MeetingEdge])
+  @Field(() => [MeetingEdge], { description: 'The meetings of this page.' })
   edges!: MeetingEdge[];
 }

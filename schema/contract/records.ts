@@ -144,7 +144,7 @@ export class RecordChangeEdge {
   @Field({ description: 'Pass as `after` to continue after this change.' })
   cursor!: string;
 
-  @Field(() => RecordChange)
+  @Field(() => RecordChange, { description: 'The change.' })
   node!: RecordChange;
 }
 
@@ -154,10 +154,10 @@ export class RecordChangeConnection {
   @Field(() => Int, { description: 'All changes of the record.' })
   totalCount!: number;
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to continue from.' })
   pageInfo!: PageInfo;
 
-  @Field(() => [RecordChangeEdge])
+  @Field(() => [RecordChangeEdge], { description: 'The changes of this page, oldest first.' })
   edges!: RecordChangeEdge[];
 }
 

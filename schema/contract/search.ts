@@ -67,7 +67,7 @@ export class SearchHitEdge {
   @Field({ description: 'Pass as `after` to continue after this hit.' })
   cursor!: string;
 
-  @Field(() => SearchHit)
+  @Field(() => SearchHit, { description: 'The hit.' })
   node!: SearchHit;
 }
 
@@ -77,9 +77,9 @@ export class SearchConnection {
   @Field(() => Int, { description: 'All hits of the query in the cluster, not only this page.' })
   totalCount!: number;
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to continue from.' })
   pageInfo!: PageInfo;
 
-  @Field(() => [SearchHitEdge])
+  @Field(() => [SearchHitEdge], { description: 'The hits of this page, best first.' })
   edges!: SearchHitEdge[];
 }

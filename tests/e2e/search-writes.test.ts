@@ -98,6 +98,16 @@ it('finds a meeting written through the API in search, modifiedSince and dataVer
   const plain = await gql<{ nordjyllandCluster: { meetings: Array<{ id: string }> } }>('{ nordjyllandCluster(id: "nordjylland-midt") { meetings { id } } }');
   expect(plain.data!.nordjyllandCluster.meetings.map((m) => m.id)).not.toContain(ID);
   expect((await gql<Version>(VERSION)).data!.nordjyllandDataVersion.withdrawn).toBe(before.data!.nordjyllandDataVersion.withdrawn + 1);
+
+  // Its history, a page of one change at a time: the creation, then the withdrawal.
+  const HISTORY = `query History($after: String) { nordjyllandMeeting(id: "${ID}") {
+    historyConnection(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { version operation } } }
+  } }`;
+  type History = { nordjyllandMeeting: { historyConnection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: unknown }> } } };
+  const first = (await gql<History>(HISTORY)).data!.nordjyllandMeeting.historyConnection;
+  expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { version: 1, operation: 'CREATE' } }] });
+  const second = (await gql<History>(HISTORY, { after: first.pageInfo.endCursor })).data!.nordjyllandMeeting.historyConnection;
+  expect(second).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false }, edges: [{ node: { version: 2, operation: 'WITHDRAW' } }] });
 }, 120_000);
 
 it('lists initiatives changed since an instant, parts included', async () => {

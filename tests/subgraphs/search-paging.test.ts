@@ -18,6 +18,9 @@ import { DEFAULT_SUBGRAPH_PROTECTION } from '../../platform/subgraph-protection'
 import { MAX_PAGE_SIZE, MAX_SEARCH_QUERY_LENGTH } from '../../schema/contract';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { post } from '../support/graphql';
+import { readmeOperations } from '../support/example-operations';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const logger = createLogger('test');
 const databases: TestDatabase[] = [];
@@ -298,5 +301,29 @@ describe('freshness and sources', () => {
     expect(docs.map((d) => d.id)).toEqual(['004_ddf16a629fcdefaa.txt', 'reference/REFORM.md']);
     // Seed 004 is Syddanmark's: the region's own documents, then the reference facts both regions cite.
     expect(docs[0]).toMatchObject({ kind: 'MINUTES', date: '2023-12-05', url: null });
+  });
+
+  it('answers a source’s document record in the councils subgraph too', async () => {
+    const res = await post<{ healthCouncils: Array<{ sources: Array<{ document: string; documentRecord: { kind: string } | null }> }> }>(
+      small.gatewayUrl,
+      '{ healthCouncils { sources { document documentRecord { kind } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const sources = res.data!.healthCouncils.flatMap((c) => c.sources);
+    const reform = sources.filter((s) => s.document === 'reference/REFORM.md');
+    expect(reform.length).toBeGreaterThan(0);
+    for (const s of reform) expect(s.documentRecord).toEqual({ kind: 'REFERENCE' });
+  });
+});
+
+describe('docs/README-search.md', () => {
+  it('shows operations the hub answers without errors', async () => {
+    const operations = readmeOperations(readFileSync(join(__dirname, '..', '..', 'docs', 'README-search.md'), 'utf8'));
+    expect(operations).toHaveLength(3);
+    for (const op of operations) {
+      const res = await post(small.gatewayUrl, op.query);
+      expect({ name: op.name, errors: res.errors }).toEqual({ name: op.name, errors: undefined });
+      expect(res.data).toBeTruthy();
+    }
   });
 });

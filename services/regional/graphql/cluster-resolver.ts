@@ -11,6 +11,9 @@ import {
   DataVersion,
   DateScalar,
   DateTimeScalar,
+  INITIATIVES_DESCRIPTION,
+  MEETINGS_CONNECTION_DESCRIPTION,
+  SEARCH_DESCRIPTION,
   MeetingConnection,
   SearchConnection,
   SOURCE_DOCUMENTS,
@@ -130,7 +133,7 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
       return loaders.peopleByCluster.load(cluster.id);
     }
 
-    @FieldResolver(() => [Initiative])
+    @FieldResolver(() => [Initiative], { description: INITIATIVES_DESCRIPTION })
     async initiatives(
       @Root() cluster: ClusterRecord,
       @Ctx() { loaders }: RegionalContext,
@@ -140,7 +143,7 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
       return (await loaders.initiativesByCluster.load(cluster.id)).filter((i) => i.parent === null);
     }
 
-    @FieldResolver(() => MeetingConnection)
+    @FieldResolver(() => MeetingConnection, { description: MEETINGS_CONNECTION_DESCRIPTION })
     async meetingsConnection(
       @Root() cluster: ClusterRecord,
       @Ctx() { loaders }: RegionalContext,
@@ -156,7 +159,7 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
       return { ...page, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: meetings[i] })) };
     }
 
-    @FieldResolver(() => SearchConnection)
+    @FieldResolver(() => SearchConnection, { description: SEARCH_DESCRIPTION })
     search(
       @Root() cluster: ClusterRecord,
       @Ctx() { loaders }: RegionalContext,

@@ -28,6 +28,7 @@ import {
   PersonEntity,
   RecordChangeEntity,
   RecordEntity,
+  readFields,
   rowReader,
   type Plain,
 } from '../model';
@@ -65,7 +66,8 @@ function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (
 
 export function createLoaders(em: EntityManager) {
   const read = rowReader(em);
-  const from = <E extends object>(entity: EntityClass<E>, alias?: string) => em.createQueryBuilder(entity, alias);
+  // Every read names its columns (readFields): a table with a search vector would otherwise send it with every row.
+  const from = <E extends object>(entity: EntityClass<E>, alias?: string) => em.createQueryBuilder(entity, alias).select(readFields(em, entity, alias));
   const sourced = <T extends { document: string; section: string | null }>(rows: T[]) => rows.map(withSource);
 
   /**
@@ -103,7 +105,7 @@ export function createLoaders(em: EntityManager) {
   const agendaItemsWhere = (where: Record<string, unknown>) =>
     read<AgendaItemEntity, { absentees: string[] }>(
       from(AgendaItemEntity, 'i')
-        .select(['i.*', raw(`array(${absenteesOfItem().getFormattedQuery()}) as "absentees"`)])
+        .select([...readFields(em, AgendaItemEntity, 'i'), raw(`array(${absenteesOfItem().getFormattedQuery()}) as "absentees"`)])
         .where(where)
         .orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }),
     );

@@ -64,6 +64,23 @@ export function rowReader(em: EntityManager) {
 }
 export type ReadRows = ReturnType<typeof rowReader>;
 
+const readFieldLists = new WeakMap<EntityMetadata, string[]>();
+
+/**
+ * The properties a read selects: every stored column except lazy ones (the search vectors,
+ * search-vector.ts), which `alias.*` would fetch with every row although only the search
+ * statement reads them. Prefixed with the query's alias when given.
+ */
+export function readFields<E extends object>(em: EntityManager, entity: EntityClass<E>, alias?: string): string[] {
+  const meta = em.getMetadata().get<E>(entity.name);
+  let fields = readFieldLists.get(meta);
+  if (!fields) {
+    fields = meta.props.filter((p) => !p.lazy && p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE)).map((p) => p.name);
+    readFieldLists.set(meta, fields);
+  }
+  return alias ? fields.map((f) => `${alias}.${f}`) : fields;
+}
+
 /**
  * Runs one statement with its values bound (sent beside the SQL as parameters), in the
  * entity manager's transaction. MikroORM's own statements inline every value into the SQL

@@ -1,6 +1,6 @@
 /**
  * An Atom feed (RFC 4287) of a cluster's or council's new and changed meetings and decisions,
- * made with the `feed` package (maintained; 5.2.1 allows Node 20).
+ * made with the `feed` package (maintained; 6.0.0, engines node >=20).
  *
  * Entries, newest change first, at most ATOM_MAX_ENTRIES:
  * - each meeting: updated = the record's updatedAt, published = its createdAt; the id stays

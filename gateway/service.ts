@@ -9,7 +9,8 @@
  * - the client's Authorization header, in the context, passed on to every subgraph call;
  * - in Apollo: operation limits (platform/operation-limits.ts, with schema/list-sizes.ts), masked errors (error-masking.ts),
  *   request logging and cache hints (platform);
- * - the offline sandbox at its root.
+ * - the offline sandbox at its root; calendar and Atom feeds, CSV exports (feeds/) and the
+ *   reference dashboard (dashboard/), all read from the gateway's own GraphQL answers.
  */
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
@@ -31,6 +32,8 @@ import { responseCache } from './response-cache';
 import { markAuthenticatedRequests } from './cache/authenticated-requests';
 import { connectSharedCaches } from './cache/shared-caches';
 import { useLocalSandbox } from './sandbox';
+import { feedRoutes } from './feeds';
+import { useDashboard } from './dashboard';
 
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   // @apollo/gateway sends anonymous deployment telemetry unless told not to; a health-sector
@@ -89,7 +92,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     persistedQueries: shared ? { cache: shared.persistedQueries } : undefined,
     formatError: maskGatewayError(logger),
     metrics,
-    routers: config.sandbox ? [useLocalSandbox()] : [],
+    // Feeds, exports and the dashboard read the hub through this gateway's own /graphql.
+    routers: [...(config.sandbox ? [useLocalSandbox()] : []), feedRoutes(), useDashboard()],
     corsOrigins: config.corsOrigins,
     bodyLimit: config.bodyLimit,
     maxConcurrentRequests: config.maxConcurrentRequests,

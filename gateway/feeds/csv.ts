@@ -7,7 +7,11 @@
  *   accept the mark;
  * - RFC 4180 otherwise: CRLF line ends, a field with the separator, a double quote, CR or LF
  *   is enclosed in double quotes, and a double quote inside is doubled;
- * - amounts as plain integers (-1022190): no thousands separator that a locale could misread.
+ * - amounts as plain integers (-1022190): no thousands separator that a locale could misread;
+ * - a text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or
+ *   a carriage return: OWASP's CSV injection list) gets a leading apostrophe, so it opens as
+ *   text. Texts can be written through the API, and an export must not carry a formula into
+ *   somebody's spreadsheet. Numbers are never altered.
  */
 
 export const CSV_SEPARATOR = ';';
@@ -18,7 +22,7 @@ export type CsvValue = string | number | null | undefined;
 
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -41,6 +41,11 @@ describe('CSV for Danish Excel', () => {
     expect(csvField('to\nlinjer')).toBe('"to\nlinjer"');
     expect(csvField(-1022190)).toBe('-1022190');
     expect(csvField(null)).toBe('');
+    // A text a spreadsheet would run as a formula opens as text; numbers stay numbers.
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('- Sagen blev taget til efterretning.')).toBe("'- Sagen blev taget til efterretning.");
+    expect(csvField(-5)).toBe('-5');
   });
 
   it('starts with a byte-order mark and ends every line with CRLF', () => {

@@ -31,11 +31,16 @@ export interface MinutesScore {
 
 /** Scores the draft's (first held) meeting against the reference data set's meeting of the same date. */
 export function scoreMinutes(draft: DataFile, reference: DataFile): MinutesScore {
-  const draftMeeting = draft.meetings.find((m) => m.status === MeetingStatus.HELD) ?? draft.meetings[0] ?? null;
+  const draftMeeting = draftMeetingOf(draft);
   const referenceMeeting = draftMeeting === null ? null : referenceMeetingOf(reference, draftMeeting);
   const found = draftMeeting === null ? noFacts() : meetingFacts(draft, draftMeeting);
   const expected = referenceMeeting === null ? noFacts() : meetingFacts(reference, referenceMeeting);
   return { meetingId: referenceMeeting?.id ?? null, scores: FACT_KINDS.map((kind) => scoreKind(kind, expected, found)) };
+}
+
+/** The draft's meeting: its first held one, else its first; null when it holds none. */
+export function draftMeetingOf(draft: DataFile): MeetingData | null {
+  return draft.meetings.find((m) => m.status === MeetingStatus.HELD) ?? draft.meetings[0] ?? null;
 }
 
 /** The reference's held meeting on the draft meeting's date; none when the draft gives no date. */

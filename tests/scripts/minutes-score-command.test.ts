@@ -28,6 +28,13 @@ describe('npm run minutes:score', () => {
     const row = (kind: string) => run.stdout.split('\n').find((line) => line.startsWith(kind))?.slice(kind.length).trim().split(/\s{2,}/);
     expect(row('agenda item number+title')).toEqual([String(items), String(items - 1), String(items - 1), '100.0 %', `${((100 * (items - 1)) / items).toFixed(1)} %`]);
     for (const kind of ['participant with role', 'meeting date', 'meeting time', 'meeting place']) expect(row(kind)?.slice(3)).toEqual(['100.0 %', '100.0 %']);
+
+    const listed = await runScript(SCRIPT, [path, SEED_001, '--unmatched']);
+    const removed = held.agendaItems.length;
+    const reference = JSON.parse(readFileSync(SEED_001, 'utf8')).meetings.find((m: { status: string }) => m.status === 'HELD').agendaItems[removed];
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(`agenda item number+title:\n  - ${JSON.stringify([reference.number, reference.title])}\n`);
+    expect(listed.stdout).not.toMatch(/^  \+ /m);
   });
 
   it.each([
@@ -35,7 +42,7 @@ describe('npm run minutes:score', () => {
     ['a draft that is not JSON', () => [writeTemp('draft.json', 'REFERAT Direktørforum'), SEED_001], /^\S+draft\.json is not a data set: not valid JSON \(.*\)\n$/],
     ['a reference that is JSON but no data set', () => [SEED_001, writeTemp('reference.json', '{"name":"x"}')], /^\S+reference\.json is not a data set: document: .*\n$/],
     ['a reference without the draft\'s meeting', () => [SEED_001, SEED_004], /^\S+seed-004-\S+ holds no held meeting of the draft's date \(2024-02-08\)\n$/],
-    ['one file only', () => [SEED_001], /^usage: npm run minutes:score -- <draft\.json> <reference data set\.json>\n$/],
+    ['one file only', () => [SEED_001], /^usage: npm run minutes:score -- <draft\.json> <reference data set\.json> \[--unmatched\]\n$/],
   ])('refuses %s with one line on stderr and a non-zero exit', async (_name, args, message) => {
     const run = await runScript(SCRIPT, args());
     expect(run.code).not.toBe(0);

@@ -12,7 +12,7 @@
  */
 import { MeetingStatus } from '../../../schema/contract';
 import type { DataFile, MeetingData } from '../data/format';
-import { FACT_KINDS, meetingFacts, noFacts, type MeetingFacts } from './minutes-facts';
+import { FACT_KINDS, meetingFacts, noFacts, type FactKind, type MeetingFacts } from './minutes-facts';
 
 export interface FactScore {
   kind: string;
@@ -31,11 +31,28 @@ export interface MinutesScore {
 
 /** Scores the draft's (first held) meeting against the reference data set's meeting of the same date. */
 export function scoreMinutes(draft: DataFile, reference: DataFile): MinutesScore {
+  const { meetingId, expected, found } = meetingsFacts(draft, reference);
+  return { meetingId, scores: FACT_KINDS.map((kind) => scoreKind(kind, expected, found)) };
+}
+
+/** Per kind, the reference's facts the draft lacks and the draft's facts the reference lacks, each a JSON tuple. */
+export function unmatchedFacts(draft: DataFile, reference: DataFile): Array<{ kind: FactKind; missing: string[]; extra: string[] }> {
+  const { expected, found } = meetingsFacts(draft, reference);
+  return FACT_KINDS.map((kind) => ({
+    kind,
+    missing: [...expected[kind]].filter((fact) => !found[kind].has(fact)),
+    extra: [...found[kind]].filter((fact) => !expected[kind].has(fact)),
+  }));
+}
+
+function meetingsFacts(draft: DataFile, reference: DataFile): { meetingId: string | null; expected: MeetingFacts; found: MeetingFacts } {
   const draftMeeting = draftMeetingOf(draft);
   const referenceMeeting = draftMeeting === null ? null : referenceMeetingOf(reference, draftMeeting);
-  const found = draftMeeting === null ? noFacts() : meetingFacts(draft, draftMeeting);
-  const expected = referenceMeeting === null ? noFacts() : meetingFacts(reference, referenceMeeting);
-  return { meetingId: referenceMeeting?.id ?? null, scores: FACT_KINDS.map((kind) => scoreKind(kind, expected, found)) };
+  return {
+    meetingId: referenceMeeting?.id ?? null,
+    found: draftMeeting === null ? noFacts() : meetingFacts(draft, draftMeeting),
+    expected: referenceMeeting === null ? noFacts() : meetingFacts(reference, referenceMeeting),
+  };
 }
 
 /** The draft's meeting: its first held one, else its first; null when it holds none. */

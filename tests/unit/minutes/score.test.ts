@@ -4,7 +4,7 @@
  */
 import { AttendanceStatus, MeetingStatus } from '../../../schema/contract';
 import { DataFile, type DataFile as DataFileData } from '../../../services/regional/data/format';
-import { scoreMinutes, type FactScore } from '../../../services/regional/minutes/score';
+import { scoreMinutes, unmatchedFacts, type FactScore } from '../../../services/regional/minutes/score';
 
 const section = 'Punkt 1: Deltagere';
 
@@ -174,5 +174,15 @@ describe('scoreMinutes', () => {
     const { scores } = scoreMinutes(draft, minutes());
     expect(counts(scores, 'meeting time')).toEqual({ expected: 1, found: 0, matched: 0, precision: 1, recall: 0 });
     expect(counts(scores, 'meeting place')).toEqual({ expected: 1, found: 0, matched: 0, precision: 1, recall: 0 });
+  });
+
+  it('lists what a draft lacks and what it holds beyond the reference, per kind', () => {
+    const draft = minutes();
+    draft.meetings[0].agendaItems[0].decision = 'godkendt';
+    draft.meetings[0].agendaItems.pop();
+    const unmatched = Object.fromEntries(unmatchedFacts(draft, minutes()).map(({ kind, missing, extra }) => [kind, { missing, extra }]));
+    expect(unmatched['decision text']).toEqual({ missing: ['["1","Godkendt."]', '["2a","Taget til efterretning."]'], extra: ['["1","godkendt"]'] });
+    expect(unmatched['agenda item number+title']).toEqual({ missing: ['["2a","Status for klyngemidlerne"]'], extra: [] });
+    expect(unmatched['participant with role']).toEqual({ missing: [], extra: [] });
   });
 });

@@ -16,7 +16,7 @@ const swc = [
 const testTimeout = 60_000;
 
 /**
- * ESM-only packages (jose) are compiled to CommonJS by the same transform and loaded as
+ * ESM-only packages (jose, pdfjs-dist: .js and .mjs) are compiled to CommonJS by the same transform and loaded as
  * such by tests/support/commonjs-runtime.cjs: jest cannot require() them otherwise.
  */
 const { ESM_ONLY_PACKAGES } = require('./tests/support/commonjs-runtime.cjs');
@@ -27,7 +27,7 @@ const swcJs = [swc[0], { ...swc[1], jsc: { parser: { syntax: 'ecmascript' }, tar
 const base = {
   testEnvironment: 'node',
   runtime: '<rootDir>/tests/support/commonjs-runtime.cjs',
-  transform: { '^.+\\.ts$': swc, [`/node_modules/${esmOnly}/.+\\.js$`]: swcJs },
+  transform: { '^.+\\.ts$': swc, [`/node_modules/${esmOnly}/.+\\.m?js$`]: swcJs },
   transformIgnorePatterns: [`/node_modules/(?!${esmOnly}/)`],
   setupFiles: ['reflect-metadata', '<rootDir>/tests/support/quiet-logs.ts'],
   testTimeout,

@@ -11,7 +11,7 @@
 const Runtime = require('jest-runtime').default;
 
 /** ESM-only packages the project's TypeScript imports. */
-const ESM_ONLY_PACKAGES = ['jose'];
+const ESM_ONLY_PACKAGES = ['jose', 'pdfjs-dist'];
 const ESM_ONLY_PATH = new RegExp(`/node_modules/(?:${ESM_ONLY_PACKAGES.join('|')})/`);
 
 class CommonJsRuntime extends Runtime {

@@ -102,10 +102,12 @@ const percentile = (values: number[], q: number) => {
 
 function paragraphs(pages: PdfLine[][]): string {
   const all = pages.flat();
-  // The distance of two lines of one paragraph: the small end of the distances (most lines of
-  // minutes are one-line paragraphs, so the median would be the distance across a blank line).
-  const steps = pages.flatMap((p) => p.slice(1).map((l, i) => p[i].y - l.y)).filter((d) => d > 0);
-  const lineStep = percentile(steps, 0.1);
+  // The distance of two lines of one paragraph, in units of their text height (a heading's
+  // lines are further apart than a paragraph's, in proportion to its size): the small end of
+  // the distances of lines of one size (most lines of minutes are one-line paragraphs, so the
+  // median would be the distance across a paragraph's gap).
+  const ratios = pages.flatMap((p) => p.slice(1).filter((l, i) => sameSize(p[i], l)).map((l) => (p[p.indexOf(l) - 1].y - l.y) / l.height)).filter((d) => d > 0);
+  const lineRatio = percentile(ratios, 0.1);
   const rightMargin = Math.max(...all.map((l) => l.right));
   // Where a page's text starts when nothing is left blank at its top.
   const filled = pages.filter((p) => p.length > 0);
@@ -117,9 +119,14 @@ function paragraphs(pages: PdfLine[][]): string {
   for (const page of pages) {
     let above: PdfLine | null = null;
     for (const line of page) {
+      const lineStep = lineRatio * line.height;
       const step = above === null ? pageTop - line.y : above.y - line.y;
-      const blank = previous !== null && (above === null ? step > lineStep * 0.5 || previous.y > pageFoot + lineStep * 0.5 : step > lineStep * 1.5);
-      const wrapped = previous !== null && !blank && wasWrapped(previous, line) && !startsItem(line.text);
+      // A paragraph's margin makes a gap a fifth of a line or more; a change of text size (a
+      // heading and its text) is a new block whatever the gap.
+      const blank =
+        previous !== null &&
+        (above === null ? step > lineStep * 0.5 || previous.y > pageFoot + lineStep * 0.5 : step > lineStep * 1.2 || !sameSize(previous, line));
+      const wrapped = previous !== null && !blank && sameSize(previous, line) && wasWrapped(previous, line) && !startsItem(line.text);
       if (blank) out.push('', line.text);
       else if (wrapped) out[out.length - 1] += ` ${line.text.trim()}`;
       else out.push(line.text);
@@ -129,16 +136,22 @@ function paragraphs(pages: PdfLine[][]): string {
   }
   /**
    * A line was wrapped by the layout when the next line's first word would not have fitted
-   * after it: the layout would have put it there otherwise.
+   * after it: the layout would have put it there otherwise. A line that ends well before the
+   * text block's right edge ends its paragraph (a label on a line of its own).
    */
   function wasWrapped(line: PdfLine, next: PdfLine): boolean {
     const text = next.text.trim();
     const charWidth = (next.right - next.left) / Math.max(1, text.length);
     const firstWord = text.split(/\s+/)[0] ?? '';
     // Measured against the widest line, which is at most the layout's width: in doubt, two lines.
-    return line.right + charWidth * firstWord.length > rightMargin;
+    return line.right + charWidth * (firstWord.length + 1) > rightMargin;
   }
   return out.join('\n');
+}
+
+/** Two lines of one text size (within a tenth): a heading's lines and a paragraph's differ. */
+function sameSize(a: PdfLine, b: PdfLine): boolean {
+  return Math.abs(a.height - b.height) <= 0.1 * Math.max(a.height, b.height);
 }
 
 /** A line that starts a list item, a numbered proposal or an agenda item: never the rest of a wrapped line. */

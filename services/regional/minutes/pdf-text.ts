@@ -78,17 +78,21 @@ function linesOf(runs: Run[]): PdfLine[] {
     .sort((a, b) => b.y - a.y)
     .map((l) => {
       const inOrder = l.runs.sort((a, b) => a.x - b.x);
+      const inked = inOrder.filter((run) => run.str.trim() !== '');
       let text = '';
       let end = -Infinity;
-      for (const run of inOrder) {
+      // Runs of spaces are left out and the spaces come from the gaps between the runs with
+      // ink: a run of spaces may be as wide as a table's column gap or a table of contents'
+      // leader, and then the gap is a tab.
+      for (const run of inked) {
         // A gap wider than a space's width between runs is a space the PDF does not print.
         const gap = run.x - end;
-        if (text !== '' && gap > run.height * 0.15 && !/\s$/.test(text) && !/^\s/.test(run.str)) text += gap > run.height * 2 ? '\t' : ' ';
+        if (text !== '' && gap > run.height * 0.15 && !/\s$/.test(text) && !/^\s/.test(run.str)) text += gap > run.height ? '\t' : ' ';
         text += run.str;
         end = run.x + run.width;
       }
-      const height = Math.max(...inOrder.map((r) => r.height));
-      return { y: l.y, left: inOrder[0].x, right: end, height, text: text.replace(/\s+$/, '') };
+      const height = Math.max(0, ...inked.map((r) => r.height));
+      return { y: l.y, left: inked[0]?.x ?? 0, right: end, height, text: text.replace(/\s+$/, '') };
     })
     .filter((l) => l.text.trim() !== '');
 }
@@ -122,10 +126,12 @@ function paragraphs(pages: PdfLine[][]): string {
       const lineStep = lineRatio * line.height;
       const step = above === null ? pageTop - line.y : above.y - line.y;
       // A paragraph's margin makes a gap a fifth of a line or more; a change of text size (a
-      // heading and its text) is a new block whatever the gap.
+      // heading and its text) is a new block whatever the gap. Across a page break: a line that
+      // would have fitted below the last one on its page (down to the lowest foot of a page)
+      // was not put there, so its paragraph had ended; otherwise the right edge decides.
       const blank =
         previous !== null &&
-        (above === null ? step > lineStep * 0.5 || previous.y > pageFoot + lineStep * 0.5 : step > lineStep * 1.2 || !sameSize(previous, line));
+        (above === null ? step > lineStep * 0.5 || previous.y - lineStep > pageFoot - lineStep * 0.1 : step > lineStep * 1.2 || !sameSize(previous, line));
       const wrapped = previous !== null && !blank && sameSize(previous, line) && wasWrapped(previous, line) && !startsItem(line.text);
       if (blank) out.push('', line.text);
       else if (wrapped) out[out.length - 1] += ` ${line.text.trim()}`;
@@ -140,11 +146,18 @@ function paragraphs(pages: PdfLine[][]): string {
    * text block's right edge ends its paragraph (a label on a line of its own).
    */
   function wasWrapped(line: PdfLine, next: PdfLine): boolean {
+    // A line in columns (a table's row) is not a paragraph's line: its end is a cell's.
+    if (line.text.includes('\t') || next.text.includes('\t')) return false;
     const text = next.text.trim();
-    const charWidth = (next.right - next.left) / Math.max(1, text.length);
     const firstWord = text.split(/\s+/)[0] ?? '';
-    // Measured against the widest line, which is at most the layout's width: in doubt, two lines.
-    return line.right + charWidth * (firstWord.length + 1) > rightMargin;
+    // The two lines' scale: their width over their letters' widths in a common sans-serif face,
+    // so the first word's width counts its wide and narrow letters.
+    const scale = (line.right - line.left + next.right - next.left) / Math.max(1, advance(line.text.trim()) + advance(text));
+    const room = rightMargin - line.right - scale * advance(` ${firstWord}`);
+    // Measured against the widest line, which is about the layout's width; the estimate errs
+    // by a fraction of a letter, so a word that only just fits (within a sixth of an "n") is
+    // taken as not fitting.
+    return room < scale * ADVANCE.n * 0.15;
   }
   return out.join('\n');
 }
@@ -157,4 +170,34 @@ function sameSize(a: PdfLine, b: PdfLine): boolean {
 /** A line that starts a list item, a numbered proposal or an agenda item: never the rest of a wrapped line. */
 function startsItem(text: string): boolean {
   return /^\s*([-–•]\s|\d+[.)]\s|Punkt\s+\d)/.test(text);
+}
+
+/**
+ * Advance widths of letters in a common sans-serif face (DejaVu Sans, the sans-serif of most
+ * Linux systems; in thousandths of the font size): the estimate of how wide a word is, where
+ * only a whole line's width is known. Other faces differ in scale more than in proportion.
+ */
+const ADVANCE: Record<string, number> = (() => {
+  const widths: Record<string, number> = {};
+  const groups: Array<[string, number]> = [
+    ["'ijlIJ", 285],
+    [' .,:;/', 325],
+    ['f-()[]t!r', 390],
+    ['"*–§_', 480],
+    ['szc?', 530],
+    ['LFkvxyPTY', 590],
+    ['oøaåeéEhnubdgpqS0123456789K', 630],
+    ['AVÅXZBRC', 690],
+    ['UNHDG&', 750],
+    ['OQØwM+#<>=', 810],
+    ['%mÆæW', 970],
+  ];
+  for (const [letters, width] of groups) for (const letter of letters) widths[letter] = width;
+  return widths;
+})();
+
+function advance(text: string): number {
+  let total = 0;
+  for (const letter of text) total += ADVANCE[letter] ?? ADVANCE[letter.normalize('NFD')[0]] ?? 630;
+  return total;
 }

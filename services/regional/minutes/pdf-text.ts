@@ -2,12 +2,13 @@
  * The text layer of a PDF as lines and paragraphs, by pdfjs-dist (Mozilla's maintained PDF
  * reader, pure JavaScript, runs on Node 20). A PDF has no lines or paragraphs, only positioned
  * runs of text, so they are rebuilt from the positions:
- * - runs on one baseline are one line, in reading order;
- * - a vertical gap clearly larger than the page's usual line distance is a blank line, so
- *   paragraphs survive;
+ * - runs on one baseline are one line, in reading order; a wide gap between runs (a table's
+ *   columns, a contents leader) is a tab;
+ * - a vertical gap larger than the usual line distance of that text size (a paragraph's
+ *   margin), or a change of text size (a heading), is a blank line, so paragraphs survive;
  * - a line followed at the usual distance by one whose first word would have fitted after it
- *   was not wrapped by the layout: it ends a line of the text (a name in a list of
- *   participants); otherwise the two are one line of the text;
+ *   was not wrapped by the layout: it ends a line of the text (a label, a name in a list of
+ *   participants); only a line that reaches the right edge goes on in the next;
  * - space left blank at the top or the foot of a page is a blank line, as between lines.
  * A PDF without a text layer (a scan) is refused: OCR is out of scope.
  */

@@ -1,13 +1,15 @@
 /**
  * The text of a set of minutes from the file the secretariat has: `.txt` (strict UTF-8),
  * `.pdf` (the text layer, by pdfjs-dist; a scanned PDF has none and is refused: OCR is out of
- * scope) or `.docx` (mammoth's raw text). The extension says which, and the content must
- * agree: a `.docx` that is a zip of something else, a `.pdf` without the PDF header, binary
- * bytes in a `.txt` are each refused with one line saying why.
+ * scope) or `.docx` (mammoth's HTML conversion as lines, which keeps list marks:
+ * docx-html-lines.ts). The extension says which, and the content must agree: a `.docx` that
+ * is a zip of something else, a `.pdf` without the PDF header, binary bytes in a `.txt` are
+ * each refused with one line saying why.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { textProblem, utf8Problem } from '../data/text';
+import { docxHtmlLines } from './docx-html-lines';
 import { pdfText } from './pdf-text';
 import { MinutesRefusedError } from './refused';
 
@@ -56,7 +58,8 @@ async function docxText(bytes: Buffer): Promise<string> {
   const mammoth = await import('mammoth');
   let value: string;
   try {
-    ({ value } = await mammoth.extractRawText({ buffer: bytes }));
+    // The HTML conversion, not the raw text: it keeps a list's bullets and numbers.
+    value = docxHtmlLines((await mammoth.convertToHtml({ buffer: bytes })).value);
   } catch (error) {
     throw new MinutesRefusedError(`not a readable Word document: ${(error as Error).message.split('\n')[0]}`);
   }

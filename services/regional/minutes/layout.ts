@@ -50,6 +50,20 @@ const WRAPPED_LINE = 60;
 const DURATION = /^(.*?)\s+[-–]\s+(\d+)\s*min\.?$/i;
 const CONTENTS_HEADING = /^(Indholdsfortegnelse|Indhold)$/i;
 const CONTENTS_ENTRY = /(\.{3,}|\t)\s*\d+\s*$|\t|\.{3,}|\s\d{1,3}\s*$/;
+/**
+ * The layout's own lines that a PDF's line-joining may have put at the end of the line above:
+ * a case number ("22/43402") printed under an item's heading, the contents' heading after the
+ * last labelled line of the front page. Each is a line of its own, never part of a title or
+ * a place.
+ */
+const CASE_NUMBER_AT_END = /^(.*\S)\s+(\d{2}\/\d{3,})$/;
+const CONTENTS_AT_END = /^(.*\S)\s+(Indholdsfortegnelse)$/i;
+
+/** A line split where the layout's own line was joined to its end: the line, then the joined one (or null). */
+function splitJoined(line: Line, pattern: RegExp): [Line, Line | null] {
+  const m = pattern.exec(line.text);
+  return m ? [{ ...line, text: m[1] }, { ...line, text: m[2] }] : [line, null];
+}
 
 /** "Title - 5 min" → title and minutes; a title without a duration is returned whole. */
 export function splitDuration(text: string): { title: string; minutes: number | null } {
@@ -75,12 +89,26 @@ export function readLayout(lines: readonly Line[]): MinutesLayout {
   let current: ItemSection | null = null;
   let continuing: Line | null = null;
   let continuingLength = 0;
+  /** Mødedato, Mødested or Mødedeltagere, each read once: the line kept (it may go on in the next); null for another line. */
+  const readFrontLine = (line: Line): Line | null => {
+    const kept = { ...line };
+    if (/^Mødedato\b/i.test(line.text) && layout.dateLine === null) layout.dateLine = kept;
+    else if (/^Mødested\b/i.test(line.text) && layout.placeLine === null) layout.placeLine = kept;
+    else if (/^(Mødedeltagere|Deltagere)\s*:?\s+\S/i.test(line.text) && layout.inlineParticipantsLine === null) layout.inlineParticipantsLine = kept;
+    else return null;
+    return kept;
+  };
   for (const line of lines) {
     const text = line.text;
     const item = ITEM.exec(text);
     if (item) {
-      const { title, minutes } = splitDuration(item[2]);
-      current = { number: item[1].toLowerCase(), title, durationMinutes: minutes, heading: text, line: line.number, body: [], continues: true, lastLineLength: text.length };
+      const [heading, caseNumber] = splitJoined(line, CASE_NUMBER_AT_END);
+      const { title, minutes } = splitDuration(ITEM.exec(heading.text)![2]);
+      current = { number: item[1].toLowerCase(), title, durationMinutes: minutes, heading: heading.text, line: line.number, body: [], continues: true, lastLineLength: text.length };
+      if (caseNumber) {
+        current.body.push(caseNumber);
+        current.continues = false;
+      }
       layout.items.push(current);
       inContents = false;
       continue;
@@ -89,11 +117,16 @@ export function readLayout(lines: readonly Line[]): MinutesLayout {
       // A heading too long for its line (a PDF's wrapped line: a long one) goes on in the next
       // line, up to the blank line after it.
       if (current.body.length === 0 && text !== '' && current.continues && current.lastLineLength >= WRAPPED_LINE && !STARTS_BLOCK.test(text)) {
+        const [rest, caseNumber] = splitJoined(line, CASE_NUMBER_AT_END);
         current.lastLineLength = text.length;
-        current.heading = `${current.heading} ${text}`;
+        current.heading = `${current.heading} ${rest.text}`;
         const { title, minutes } = splitDuration(current.heading.replace(ITEM, '$2'));
         current.title = title;
         current.durationMinutes = minutes;
+        if (caseNumber) {
+          current.body.push(caseNumber);
+          current.continues = false;
+        }
         continue;
       }
       current.continues = false;
@@ -120,12 +153,14 @@ export function readLayout(lines: readonly Line[]): MinutesLayout {
       layout.bodyName = title[2].trim();
       layout.meetingTitle = text.slice(title[1].length).trim();
       layout.titleDate = title[3];
-    } else if (/^Mødedato\b/i.test(text) && layout.dateLine === null) {
-      layout.dateLine = continuing = { ...line };
-    } else if (/^Mødested\b/i.test(text) && layout.placeLine === null) {
-      layout.placeLine = continuing = { ...line };
-    } else if (/^(Mødedeltagere|Deltagere)\s*:?\s+\S/i.test(text) && layout.inlineParticipantsLine === null) {
-      layout.inlineParticipantsLine = continuing = { ...line };
+    } else if (/^(Mødedato|Mødested|Mødedeltagere|Deltagere)\b/i.test(text) && CONTENTS_AT_END.test(text)) {
+      // A labelled line with the contents' heading joined to its end: read as the two lines.
+      const [labelled, contents] = splitJoined(line, CONTENTS_AT_END);
+      readFrontLine(labelled);
+      inContents = true;
+      layout.contents.push(contents!);
+    } else if ((continuing = readFrontLine(line)) !== null) {
+      // a labelled line of the front page, which may go on in the next line
     } else if (CONTENTS_HEADING.test(text)) {
       inContents = true;
       layout.contents.push(line);

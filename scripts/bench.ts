@@ -30,6 +30,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { SingleBar, Presets } from 'cli-progress';
@@ -119,13 +120,20 @@ function rssMegabytes(pid: number | undefined): number | null {
   }
 }
 
-/** Loads url with the queries round-robin (each connection cycles through them). */
+/**
+ * Loads url with the queries round-robin. One counter for all connections: autocannon's own
+ * `requests` list starts every connection at its first entry, so connections in step would ask
+ * the same query at once and a deduplicating gateway would share what should be distinct.
+ */
 async function load(url: string, queries: string[], options: { duration?: number; overallRate?: number } = {}): Promise<Measure> {
+  const bodies = queries.map((query) => JSON.stringify({ query }));
+  let next = 0;
   const result = await autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: queries.map((query) => ({ method: 'POST' as const, body: JSON.stringify({ query }) })),
+    body: bodies[0],
+    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
     connections: CONNECTIONS,
     duration: options.duration ?? SECONDS,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
@@ -217,8 +225,20 @@ function rustPlannerMissing(): string | null {
   }
 }
 
-function startHive(supergraphFile: string, options: HiveOptions): Promise<{ url: string; child: ChildProcess }> {
-  const port = 4900 + Math.floor(Math.random() * 90);
+/** A port nothing listens on now (the OS picks it): several Hive Gateways run at once, and one that failed to bind would be taken for another that answers. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startHive(supergraphFile: string, options: HiveOptions): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'hub-bench-hive-'));
   if (!options.deduplicate) {
     writeFileSync(join(dir, 'gateway.config.mjs'), "export const gatewayConfig = { transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } };\n");

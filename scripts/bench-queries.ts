@@ -10,6 +10,14 @@ export interface BenchQuery {
   sql: string;
 }
 
+/** A workload of several different queries of one shape, asked round-robin (nothing to share between them). */
+export interface BenchWorkload {
+  name: string;
+  gateway: string[];
+  direct: string[];
+  sql: string[];
+}
+
 const CLUSTER_OVERVIEW = `id name
   initiatives { title successorRecommendation { outcome } }
   fundPosition { reportedOn received spent committed uncommitted }
@@ -19,7 +27,14 @@ const FUNDS = `id name
   fundPosition { reportedOn received spent committed uncommitted }
   fundTables { title reportedOn rows { label cells { column amount } } }`;
 
-const TIMELINE = `name meetings(from: "2023-01-01", to: "2023-12-31") { startsAt title agendaItems { number title decision } }`;
+const timeline = (from: string, to: string) => `name meetings(from: "${from}", to: "${to}") { startsAt title agendaItems { number title decision } }`;
+const TIMELINE = timeline('2023-01-01', '2023-12-31');
+const timelineSql = (from: string, to: string) => `select c.name, coalesce((
+        select json_agg(json_build_object('startsAt', m.starts_at, 'title', m.title, 'agendaItems', (
+                 select coalesce(json_agg(json_build_object('number', a.number, 'title', a.title, 'decision', a.decision) order by a.number), '[]')
+                 from agenda_item a where a.meeting_id = m.id)) order by m.date, m.starts_at)
+        from meeting m where m.cluster_id = c.id and m.date between '${from}' and '${to}'), '[]') as meetings
+      from cluster c where c.id = 'nordjylland-midt'`;
 
 export const BENCH_QUERIES: BenchQuery[] = [
   {
@@ -40,12 +55,7 @@ export const BENCH_QUERIES: BenchQuery[] = [
     name: 'meeting timeline (Midt, 2023)',
     gateway: `{ cluster(id: "nordjylland-midt") { ${TIMELINE} } }`,
     direct: `{ nordjyllandCluster(id: "nordjylland-midt") { ${TIMELINE} } }`,
-    sql: `select c.name, coalesce((
-        select json_agg(json_build_object('startsAt', m.starts_at, 'title', m.title, 'agendaItems', (
-                 select coalesce(json_agg(json_build_object('number', a.number, 'title', a.title, 'decision', a.decision) order by a.number), '[]')
-                 from agenda_item a where a.meeting_id = m.id)) order by m.date, m.starts_at)
-        from meeting m where m.cluster_id = c.id and m.date between '2023-01-01' and '2023-12-31'), '[]') as meetings
-      from cluster c where c.id = 'nordjylland-midt'`,
+    sql: timelineSql('2023-01-01', '2023-12-31'),
   },
   {
     name: 'funds of all clusters (Nordjylland)',
@@ -56,4 +66,24 @@ export const BENCH_QUERIES: BenchQuery[] = [
         from fund_table t where t.cluster_id = c.id), '[]') as fund_tables
       from cluster c order by c.id`,
   },
+];
+
+/** 50 different half-year windows of Midt's meeting timeline (one a week from 2022-01-03), so every request is a new one. */
+const WINDOWS = Array.from({ length: 50 }, (_, i) => {
+  const from = new Date(Date.UTC(2022, 0, 3 + 7 * i));
+  const to = new Date(from.getTime() + 182 * 86_400_000);
+  return [from, to].map((d) => d.toISOString().slice(0, 10)) as [string, string];
+});
+
+export const DISTINCT_TIMELINES: BenchWorkload = {
+  name: 'meeting timeline, 50 distinct windows (Midt)',
+  gateway: WINDOWS.map(([from, to]) => `{ cluster(id: "nordjylland-midt") { ${timeline(from, to)} } }`),
+  direct: WINDOWS.map(([from, to]) => `{ nordjyllandCluster(id: "nordjylland-midt") { ${timeline(from, to)} } }`),
+  sql: WINDOWS.map(([from, to]) => timelineSql(from, to)),
+};
+
+/** Every workload of the benchmark: the three dashboard queries (each repeated) and the distinct timelines. */
+export const BENCH_WORKLOADS: BenchWorkload[] = [
+  ...BENCH_QUERIES.map((q) => ({ name: q.name, gateway: [q.gateway], direct: [q.direct], sql: [q.sql] })),
+  DISTINCT_TIMELINES,
 ];

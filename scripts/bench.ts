@@ -1,22 +1,36 @@
 /**
  * `npm run bench`: the hub on real PostgreSQL with a large synthetic data set, measured in
- * one run on this machine for three dashboard queries:
- *   1. through the gateway,
+ * one run on this machine for four workloads (three dashboard queries, each repeated, and
+ * the meeting timeline over 50 distinct date windows asked round-robin):
+ *   1. through the gateway, with call deduplication (as shipped) and without it,
  *   2. asked of the regional subgraph directly (the same data),
- *   3. through Hive Gateway serving the same supergraph against the same subgraphs,
+ *   3. through Hive Gateway serving the same supergraph against the same subgraphs, with its
+ *      JavaScript query planner (deduplication on, and off) and with its Rust query planner
+ *      (`@graphql-hive/router-runtime`, HIVE_ROUTER_RUNTIME=true, deduplication off) when
+ *      that package is installed,
  *   4. as one hand-written SQL statement (the floor),
- * plus the gateway's response cache. Prints requests per second, p50 and p99 latency, SQL
- * statements per operation, the gateways' memory, and the ratios.
+ * plus the gateway's response cache and a cold start (`npm start` on an already loaded
+ * embedded database until the gateway's /health/ready answers). Prints requests per second,
+ * p50 and p99 latency, SQL statements per operation, the gateways' memory, and the ratios.
+ *
+ * Every measured service runs as its own process with NODE_ENV=production (graphql-js reads
+ * it when imported and drops its development checks), the hub's as Hive Gateway's: one mode
+ * on every path. This process only drives the load, counts statements (untimed) and runs the
+ * hand-written SQL, so its own NODE_ENV does not enter a figure.
  *
  * Settings (environment): BENCH_DATABASE_URL (a PostgreSQL server; default the local one),
  * BENCH_MEETINGS (synthetic meetings per cluster, default 2000), BENCH_SECONDS (per
  * measurement, default 10), BENCH_CONNECTIONS (default 10), BENCH_REUSE=1 (keep the data
- * of a previous run). Load goes to 127.0.0.1 only, bounded in time.
+ * of a previous run), BENCH_COLD_START=0 (skip the cold start). BENCH_SOAK=1 measures only the
+ * gateway's memory instead: RSS after a warm-up against RSS after BENCH_SOAK_MINUTES
+ * (default 10) at a bounded load (BENCH_SOAK_RATE requests per second, default 20, of the
+ * distinct timelines, deduplication off). Load goes to 127.0.0.1 only, bounded in time.
  */
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { SingleBar, Presets } from 'cli-progress';
@@ -30,13 +44,20 @@ import { localGatewayConfig } from '../gateway/config';
 import { createLogger } from '../platform/logger';
 import { startServiceProcess, type ServiceProcess } from '../tools/hub';
 import { supergraphPath } from '../schema/files';
-import { BENCH_QUERIES } from './bench-queries';
+import { BENCH_QUERIES, BENCH_WORKLOADS, DISTINCT_TIMELINES } from './bench-queries';
+import { allSubgraphs } from '../schema/contract/registry';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? BENCHMARK_SIZE.meetingsPerCluster);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const REUSE = process.env.BENCH_REUSE === '1';
+const COLD_START = process.env.BENCH_COLD_START !== '0';
+const SOAK = process.env.BENCH_SOAK === '1';
+const SOAK_MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
+const SOAK_RATE = Number(process.env.BENCH_SOAK_RATE ?? 20);
+/** Every measured process runs as production does (see the header). */
+const PRODUCTION = { NODE_ENV: 'production' };
 const REGIONS = regionalSubgraphs();
 const quiet = createLogger('bench');
 quiet.level = 'silent';
@@ -99,26 +120,37 @@ function rssMegabytes(pid: number | undefined): number | null {
   }
 }
 
-async function load(url: string, query: string): Promise<Measure> {
+/**
+ * Loads url with the queries round-robin. One counter for all connections: autocannon's own
+ * `requests` list starts every connection at its first entry, so connections in step would ask
+ * the same query at once and a deduplicating gateway would share what should be distinct.
+ */
+async function load(url: string, queries: string[], options: { duration?: number; overallRate?: number } = {}): Promise<Measure> {
+  const bodies = queries.map((query) => JSON.stringify({ query }));
+  let next = 0;
   const result = await autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
+    body: bodies[0],
+    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: options.duration ?? SECONDS,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
   });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
 /** The hand-written SQL: CONNECTIONS workers on a pool of CONNECTIONS, for SECONDS. */
-async function loadSql(pool: Pool, sql: string): Promise<Measure> {
+async function loadSql(pool: Pool, statements: string[]): Promise<Measure> {
   const latencies: number[] = [];
   const until = Date.now() + SECONDS * 1000;
   let errors = 0;
+  let next = 0;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (Date.now() < until) {
+        const sql = statements[next++ % statements.length];
         const started = process.hrtime.bigint();
         try {
           await pool.query(sql);
@@ -176,42 +208,147 @@ async function countStatements(councilsUrl: string): Promise<Record<string, { ga
   return result;
 }
 
-function startHive(supergraphFile: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = 4900 + Math.floor(Math.random() * 90);
-  const child = spawn(process.execPath, [join(dirname(require.resolve('@graphql-hive/gateway/package.json')), 'dist', 'bin.js'), 'supergraph', supergraphFile, '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+interface HiveOptions {
+  /** Off: a gateway.config.mjs beside the supergraph turns off Hive's inflight-request deduplication (its documented switch). */
+  deduplicate: boolean;
+  /** The Rust query planner (@graphql-hive/router-runtime, HIVE_ROUTER_RUNTIME=true). */
+  rust?: boolean;
+}
+
+/** Why the Rust planner cannot run here, or null when its package resolves. */
+function rustPlannerMissing(): string | null {
+  try {
+    require.resolve('@graphql-hive/router-runtime');
+    return null;
+  } catch {
+    return '@graphql-hive/router-runtime is not installed';
+  }
+}
+
+/** A port nothing listens on now (the OS picks it): several Hive Gateways run at once, and one that failed to bind would be taken for another that answers. */
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Hive Gateway did not start within 60 s')), 60_000);
-    const poll = setInterval(async () => {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthcheck`).then((r) => r.ok).catch(() => false);
-      if (ok) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${port}/graphql`, child });
-      }
-    }, 250);
-    child.once('exit', (code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`Hive Gateway exited with code ${code}`));
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
     });
   });
 }
 
+async function startHive(supergraphFile: string, options: HiveOptions): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'hub-bench-hive-'));
+  if (!options.deduplicate) {
+    writeFileSync(join(dir, 'gateway.config.mjs'), "export const gatewayConfig = { transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } };\n");
+  }
+  const child = spawn(process.execPath, [join(dirname(require.resolve('@graphql-hive/gateway/package.json')), 'dist', 'bin.js'), 'supergraph', supergraphFile, '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...process.env, ...PRODUCTION, LOG_LEVEL: 'warn', ...(options.rust ? { HIVE_ROUTER_RUNTIME: 'true' } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Hive falls back to its JavaScript planner, with a warning, when the Rust one does not load: that is an error here.
+  let output = '';
+  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Hive Gateway did not start within 60 s')), 60_000);
+    const poll = setInterval(async () => {
+      const ok = await fetch(`http://127.0.0.1:${port}/healthcheck`).then((r) => r.ok).catch(() => false);
+      if (!ok) return;
+      clearInterval(poll);
+      clearTimeout(timer);
+      if (options.rust && /Could not load the @graphql-hive\/router-runtime/.test(output)) {
+        child.kill('SIGTERM');
+        reject(new Error(`Hive Gateway could not load its Rust planner: ${output.slice(-500)}`));
+        return;
+      }
+      resolve({ url: `http://127.0.0.1:${port}/graphql`, child });
+    }, 250);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`Hive Gateway exited with code ${code}: ${output.slice(-500)}`));
+    });
+  });
+}
+
+/**
+ * Seconds from spawning `npm start`'s entry point (scripts/start.ts) until the gateway's
+ * /health/ready answers 200, on embedded databases loaded by a first start beforehand.
+ */
+async function coldStart(): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-cold-'));
+  const names = allSubgraphs().map((s) => s.name);
+  const base = 4600 + Math.floor(Math.random() * 50) * 8;
+  const ports: Record<string, string> = { GATEWAY_PORT: String(base) };
+  names.forEach((name, i) => (ports[`${name.toUpperCase()}_PORT`] = String(base + 1 + i)));
+  const env = {
+    ...process.env, ...PRODUCTION, ...ports, LOG_LEVEL: 'warn', HUB_DATA_DIR: dataDir,
+    ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_DATA_DIR`, join(dataDir, name)])),
+  };
+  const once = async (timeoutMs: number): Promise<number> => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['-r', join(__dirname, '..', 'tools', 'register.js'), join(__dirname, 'start.ts')], { env, stdio: 'ignore' });
+    try {
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`npm start exited with code ${child.exitCode}`);
+        if (Number(process.hrtime.bigint() - started) / 1e6 > timeoutMs) throw new Error(`npm start was not ready within ${timeoutMs / 1000} s`);
+        const ok = await fetch(`http://127.0.0.1:${base}/health/ready`).then((r) => r.ok).catch(() => false);
+        if (ok) return Number(process.hrtime.bigint() - started) / 1e9;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    }
+  };
+  await once(600_000); // the first start loads the documents into the embedded databases
+  return once(120_000);
+}
+
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+type PathKey = 'gateway' | 'plain' | 'direct' | 'hive' | 'hivePlain' | 'hiveRust' | 'sql';
+const LABELS: Record<PathKey, string> = {
+  gateway: '1. gateway (this hub)',
+  plain: '1b. gateway, no deduplication',
+  direct: '2. subgraph direct',
+  hive: '3. Hive Gateway (JS planner)',
+  hivePlain: '3b. Hive Gateway (JS planner), no deduplication',
+  hiveRust: '3c. Hive Gateway (Rust planner), no deduplication',
+  sql: '4. hand-written SQL',
+};
+
+/** BENCH_SOAK=1: the gateway's RSS after a warm-up and after SOAK_MINUTES at a bounded rate. */
+async function soak(gatewayUrl: string, pid: number | undefined): Promise<void> {
+  console.log(`soak: warm-up ${SECONDS} s, then ${SOAK_MINUTES} min at ${SOAK_RATE} req/s of the distinct timelines, deduplication off`);
+  await load(gatewayUrl, DISTINCT_TIMELINES.gateway);
+  const warm = rssMegabytes(pid);
+  const samples: string[] = [];
+  const sampler = setInterval(() => samples.push(String(rssMegabytes(pid))), 60_000);
+  const run = await load(gatewayUrl, DISTINCT_TIMELINES.gateway, { duration: SOAK_MINUTES * 60, overallRate: SOAK_RATE });
+  clearInterval(sampler);
+  const after = rssMegabytes(pid);
+  console.log(`RSS per minute (MB): ${samples.join(', ')}`);
+  console.log(`gateway RSS after warm-up ${warm} MB, after the soak ${after} MB: ${warm && after ? fmt((after / warm - 1) * 100) : 'n/a'} % (target within 10 %); ${fmt(run.rps, 0)} req/s, p50 ${run.p50} ms, ${run.errors} errors`);
+}
 
 async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-  console.log(`data: real documents + ${MEETINGS} synthetic meetings per cluster × ${BENCHMARK_SIZE.itemsPerMeeting} agenda items; load: ${CONNECTIONS} connections × ${SECONDS} s per measurement\n`);
+  console.log(`data: real documents + ${MEETINGS} synthetic meetings per cluster × ${BENCHMARK_SIZE.itemsPerMeeting} agenda items; load: ${CONNECTIONS} connections × ${SECONDS} s per measurement; every service NODE_ENV=production\n`);
   await prepareData();
 
   // The subgraphs give cache hints (max-age 300 s); only the gateway started with
-  // CACHE_MAX_AGE=300 keeps a response cache, the one measured uncached has none.
-  const env = { LOG_LEVEL: 'warn', CACHE_MAX_AGE: '300' };
+  // CACHE_MAX_AGE=300 keeps a response cache, the ones measured uncached have none.
+  // No SUBGRAPH_SECRET: Hive Gateway cannot sign its calls, so the subgraphs (on 127.0.0.1 only)
+  // take unsigned ones and no gateway pays for a signature the other does not make.
+  const env = { ...PRODUCTION, ALLOW_UNAUTHENTICATED_SUBGRAPH: 'true', SUBGRAPH_SECRET: undefined, LOG_LEVEL: 'warn', CACHE_MAX_AGE: '300' };
   const children: ServiceProcess[] = [];
-  let hive: { url: string; child: ChildProcess } | undefined;
+  const hives: ChildProcess[] = [];
   const pool = new Pool({ connectionString: databaseUrl('nordjylland'), max: CONNECTIONS });
   try {
     const [nord, syd, councils] = await Promise.all([
@@ -221,15 +358,19 @@ async function main() {
     ]);
     children.push(nord, syd, councils);
     const urls = { NORDJYLLAND_URL: nord.url, SYDDANMARK_URL: syd.url, COUNCILS_URL: councils.url };
-    const gateway = await startServiceProcess({ name: 'gateway', env: { ...env, ...urls, GATEWAY_PORT: '0', SUBGRAPH_TIMEOUT_MS: '60000', CACHE_MAX_AGE: '0' } });
-    const plain = await startServiceProcess({
-      name: 'gateway-plain',
-      service: 'gateway',
-      env: { ...env, ...urls, GATEWAY_PORT: '0', SUBGRAPH_TIMEOUT_MS: '60000', CACHE_MAX_AGE: '0', DEDUPLICATE_SUBGRAPH_REQUESTS: 'false' },
-    });
+    const gatewayEnv = { ...env, ...urls, GATEWAY_PORT: '0', SUBGRAPH_TIMEOUT_MS: '60000', CACHE_MAX_AGE: '0' };
+    if (SOAK) {
+      const plain = await startServiceProcess({ name: 'gateway-plain', service: 'gateway', env: { ...gatewayEnv, DEDUPLICATE_SUBGRAPH_REQUESTS: 'false' } });
+      children.push(plain);
+      await soak(plain.url, plain.child.pid);
+      return;
+    }
+    const gateway = await startServiceProcess({ name: 'gateway', env: gatewayEnv });
+    children.push(gateway);
+    const plain = await startServiceProcess({ name: 'gateway-plain', service: 'gateway', env: { ...gatewayEnv, DEDUPLICATE_SUBGRAPH_REQUESTS: 'false' } });
     children.push(plain);
     const cached = await startServiceProcess({ name: 'gateway-cached', service: 'gateway', env: { ...env, ...urls, GATEWAY_PORT: '0', CACHE_MAX_AGE: '300' } });
-    children.push(gateway, cached);
+    children.push(cached);
 
     // Hive Gateway gets the same supergraph, with the subgraph URLs of this run written in.
     let supergraph = readFileSync(supergraphPath, 'utf8');
@@ -238,58 +379,92 @@ async function main() {
     }
     const supergraphFile = join(mkdtempSync(join(tmpdir(), 'hub-bench-')), 'supergraph.graphql');
     writeFileSync(supergraphFile, supergraph);
-    hive = await startHive(supergraphFile);
+    const urlOf: Partial<Record<PathKey, string>> = { gateway: gateway.url, plain: plain.url, direct: nord.url };
+    for (const [key, options] of [['hive', { deduplicate: true }], ['hivePlain', { deduplicate: false }], ['hiveRust', { deduplicate: false, rust: true }]] as const) {
+      const missing = 'rust' in options ? rustPlannerMissing() : null;
+      if (missing) {
+        console.log(`${LABELS[key]}: skipped, ${missing}`);
+        continue;
+      }
+      try {
+        const hive = await startHive(supergraphFile, options);
+        hives.push(hive.child);
+        urlOf[key] = hive.url;
+      } catch (error) {
+        if (!('rust' in options)) throw error;
+        console.log(`${LABELS[key]}: skipped, ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    const paths = (Object.keys(LABELS) as PathKey[]).filter((key) => key === 'sql' || urlOf[key]);
 
-    // The same answer from every path before anything is timed.
-    for (const q of BENCH_QUERIES) {
-      const [ours, theirs] = await Promise.all([post(gateway.url, q.gateway), post(hive.url, q.gateway)]);
-      if (ours.errors || theirs.errors) throw new Error(`${q.name}: errors ${JSON.stringify(ours.errors ?? theirs.errors).slice(0, 500)}`);
-      if (JSON.stringify(ours.data) !== JSON.stringify(theirs.data)) throw new Error(`${q.name}: the gateway and Hive Gateway answer differently`);
-      const direct = await post(nord.url, q.direct);
-      if (direct.errors) throw new Error(`${q.name} (direct): ${JSON.stringify(direct.errors).slice(0, 500)}`);
-      console.log(`${q.name}: ${JSON.stringify(ours.data).length} bytes of JSON per answer`);
+    // The same answer from every path before anything is timed (the first query of each workload).
+    for (const w of BENCH_WORKLOADS) {
+      const ours = await post(gateway.url, w.gateway[0]);
+      if (ours.errors) throw new Error(`${w.name}: errors ${JSON.stringify(ours.errors).slice(0, 500)}`);
+      for (const key of ['plain', 'hive', 'hivePlain', 'hiveRust'] as const) {
+        if (!urlOf[key]) continue;
+        const theirs = await post(urlOf[key]!, w.gateway[0]);
+        if (JSON.stringify(ours.data) !== JSON.stringify(theirs.data)) throw new Error(`${w.name}: ${LABELS.gateway} and ${LABELS[key]} answer differently ${JSON.stringify(theirs.errors ?? '').slice(0, 300)}`);
+      }
+      const direct = await post(nord.url, w.direct[0]);
+      if (direct.errors) throw new Error(`${w.name} (direct): ${JSON.stringify(direct.errors).slice(0, 500)}`);
+      console.log(`${w.name}: ${JSON.stringify(ours.data).length} bytes of JSON per answer (the first of ${w.gateway.length})`);
     }
 
     const statements = await countStatements(councils.url);
     const rows: string[] = [];
     const ratios: string[] = [];
-    for (const q of BENCH_QUERIES) {
-      console.log(`\nmeasuring ${q.name} …`);
-      const results: Record<string, Measure> = {
-        gateway: await load(gateway.url, q.gateway),
-        plain: await load(plain.url, q.gateway),
-        direct: await load(nord.url, q.direct),
-        hive: await load(hive.url, q.gateway),
-        sql: await loadSql(pool, q.sql),
-      };
-      const labels: Record<string, string> = { gateway: '1. gateway (this hub)', plain: '1b. gateway, no call deduplication', direct: '2. subgraph direct', hive: '3. Hive Gateway', sql: '4. hand-written SQL' };
-      for (const [key, m] of Object.entries(results)) {
-        const sqlPerOp = key === 'gateway' || key === 'plain' || key === 'hive' ? statements[q.name].gateway : key === 'direct' ? statements[q.name].direct : 1;
-        rows.push(`| ${q.name} | ${labels[key]} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${sqlPerOp} | ${m.errors} |`);
+    const throughput: string[] = [];
+    for (const w of BENCH_WORKLOADS) {
+      console.log(`\nmeasuring ${w.name} …`);
+      const results: Partial<Record<PathKey, Measure>> = {};
+      for (const key of paths) {
+        results[key] = key === 'sql' ? await loadSql(pool, w.sql) : await load(urlOf[key]!, key === 'direct' ? w.direct : w.gateway);
       }
-      const g = results.gateway;
-      ratios.push(
-        `| ${q.name} | ${fmt(g.p50 / results.direct.p50, 2)} | ${fmt(results.plain.p50 / results.direct.p50, 2)} | ${fmt(g.rps / results.hive.rps, 2)} | ${fmt(g.p50 / results.sql.p50, 1)} | ${fmt(results.direct.p50 / results.sql.p50, 1)} |`,
-      );
+      const counted = statements[w.name] ?? statements[BENCH_QUERIES[1].name]; // the distinct timelines have the timeline's shape
+      for (const key of paths) {
+        const m = results[key]!;
+        const sqlPerOp = key === 'sql' ? 1 : key === 'direct' ? counted.direct : counted.gateway;
+        rows.push(`| ${w.name} | ${LABELS[key]} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${sqlPerOp} | ${m.errors} |`);
+      }
+      const r = results as Record<PathKey, Measure>;
+      ratios.push(`| ${w.name} | ${fmt(r.direct.p50 / r.sql.p50, 1)} | ${fmt(r.plain.p50 / r.direct.p50, 2)} | ${fmt(r.gateway.p50 / r.direct.p50, 2)} |`);
+      const of = (key: PathKey) => (results[key] ? fmt(results[key]!.rps, 0) : 'skipped');
+      const over = (key: PathKey) => (results[key] ? fmt(r.plain.rps / results[key]!.rps, 2) : 'n/a');
+      throughput.push(`| ${w.name} | ${of('gateway')} | ${of('plain')} | ${of('hive')} | ${of('hivePlain')} | ${of('hiveRust')} | ${over('hivePlain')} | ${over('hiveRust')} |`);
     }
     console.log('\nmeasuring the response cache (the cross-region overview, repeated) …');
     const overview = BENCH_QUERIES[0];
     await post(cached.url, overview.gateway);
-    const cachedRun = await load(cached.url, overview.gateway);
+    const cachedRun = await load(cached.url, [overview.gateway]);
     const uncachedRps = Number(rows[0].split('|')[3]);
+    const rss = `gateway ${rssMegabytes(gateway.child.pid)} MB, gateway without deduplication ${rssMegabytes(plain.child.pid)} MB, gateway with cache ${rssMegabytes(cached.child.pid)} MB, Hive Gateway ${hives.map((h) => `${rssMegabytes(h.pid)} MB`).join(' / ')}`;
+
+    await pool.end().catch(() => {});
+    for (const h of hives) h.kill('SIGTERM');
+    await Promise.all(children.map((c) => c.stop()));
+    let cold = 'skipped (BENCH_COLD_START=0)';
+    if (COLD_START) {
+      console.log('\nmeasuring a cold start (npm start on loaded embedded databases) …');
+      cold = await coldStart().then((seconds) => `${fmt(seconds, 2)} s (target ≤ 5 s)`, (error) => `failed: ${error instanceof Error ? error.message : error}`);
+    }
 
     console.log('\n| query | path | req/s | p50 ms | p99 ms | SQL statements/op | errors |');
     console.log('|---|---|---:|---:|---:|---:|---:|');
-    for (const r of rows) console.log(r);
+    for (const row of rows) console.log(row);
     console.log(`| ${overview.name} | 1. gateway, response cache | ${fmt(cachedRun.rps, 0)} | ${fmt(cachedRun.p50)} | ${fmt(cachedRun.p99)} | 0 | ${cachedRun.errors} |`);
-    console.log('\n| query | gateway p50 ÷ direct p50 (target ≤ 1.5) | same, no deduplication | gateway req/s ÷ Hive req/s (target ≥ 1) | gateway p50 ÷ SQL p50 | direct p50 ÷ SQL p50 |');
-    console.log('|---|---:|---:|---:|---:|---:|');
-    for (const r of ratios) console.log(r);
+    console.log('\n| query | direct p50 ÷ SQL p50 (target ≤ 3) | gateway no dedup p50 ÷ direct p50 (target ≤ 1.2) | gateway p50 ÷ direct p50 |');
+    console.log('|---|---:|---:|---:|');
+    for (const row of ratios) console.log(row);
+    console.log('\n| query | hub req/s | hub, no dedup | Hive JS | Hive JS, no dedup | Hive Rust, no dedup | hub ÷ Hive JS, both no dedup (target ≥ 1.5) | hub ÷ Hive Rust, both no dedup (target ≥ 1) |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of throughput) console.log(row);
     console.log(`\nresponse cache: ${fmt(cachedRun.rps / uncachedRps, 1)} × the uncached throughput (target ≥ 10)`);
-    console.log(`memory after the run (RSS): gateway ${rssMegabytes(gateway.child.pid)} MB, gateway with cache ${rssMegabytes(cached.child.pid)} MB, Hive Gateway ${rssMegabytes(hive.child.pid)} MB`);
+    console.log(`memory after the run (RSS): ${rss}`);
+    console.log(`cold start: ${cold}`);
   } finally {
-    await pool.end();
-    hive?.child.kill('SIGTERM');
+    await pool.end().catch(() => {});
+    for (const h of hives) h.kill('SIGTERM');
     await Promise.all(children.map((c) => c.stop()));
   }
 }

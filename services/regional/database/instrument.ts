@@ -8,11 +8,14 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Registry } from 'prom-client';
 import { observePools, type PoolStats } from '../../../platform/metrics/db-pool';
 import { traceQueries, type QueryEventSource } from '../../../platform/tracing/knex-spans';
+import { replicaConnections } from './orm';
 
-/** The primary and the read replicas (MikroORM keeps these in its driver; none without DATABASE_READ_URLS). */
+/** The primary and the read replicas (none without DATABASE_READ_URLS). */
 function connections(orm: MikroORM): Array<{ name: string; connection: AbstractSqlConnection }> {
-  const replicas = (orm.em.getDriver() as unknown as { replicas?: AbstractSqlConnection[] }).replicas ?? [];
-  return [{ name: 'primary', connection: orm.em.getConnection('write') }, ...replicas.map((connection, i) => ({ name: `read-${i + 1}`, connection }))];
+  return [
+    { name: 'primary', connection: orm.em.getConnection('write') },
+    ...replicaConnections(orm).map((connection, i) => ({ name: `read-${i + 1}`, connection })),
+  ];
 }
 
 export function instrumentDatabase(orm: MikroORM, registry: Registry): void {

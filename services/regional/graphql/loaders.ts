@@ -163,9 +163,9 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
     /** Agenda items by id (search hits), with their absentees as agendaItemsByMeeting gives them. */
     agendaItemById: byId(async (ids): Promise<AgendaItemRecord[]> => sourced(await agendaItemsWhere({ id: { $in: [...ids] } }))),
     /** `search` (search.ts): one statement per distinct query and page for every cluster asking. */
-    search: createSearchLoader(em),
+    search: createSearchLoader(em, readFrom),
     /** `meetingsConnection` (meeting-pages.ts): one statement per distinct filter for every cluster asking. */
-    meetingPages: createMeetingPageLoader(em),
+    meetingPages: createMeetingPageLoader(em, readFrom),
     /**
      * `initiatives(modifiedSince)`: every initiative of the cluster changed at or after the instant,
      * parts and withdrawn ones included, one statement per instant for every cluster asking.

@@ -7,11 +7,10 @@
  * The sort key is (date, startsAt, id) with a missing date or time read as 'infinity', so a
  * cursor is a plain row comparison and undated meetings come last, as in `meetings`.
  */
-import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ConnectionType, EntityManager } from '@mikro-orm/postgresql';
 import type { MeetingStatus } from '../../../schema/contract';
 import { selectBound } from '../model';
-import { badInput, connectionOf, decodeCursor, pageSize, type Connection, type SortKey } from './paging';
+import { badInput, clusterPageLoader, connectionOf, decodeCursor, pageSize, type SortKey } from './paging';
 
 export interface MeetingPageRequest {
   clusterId: string;
@@ -76,54 +75,47 @@ interface Row {
   kTime: Date | string;
 }
 
-const filterKey = (r: MeetingPageRequest) => JSON.stringify([r.first, r.after, r.from, r.to, r.status, r.modifiedSince]);
-const requestKey = (r: MeetingPageRequest) => JSON.stringify([r.clusterId, filterKey(r)]);
 /** 'infinity' stays as it is; an instant becomes ISO (microseconds are not stored: the data are minute-precise). */
 const timeKey = (t: Date | string): string => (t instanceof Date ? (Number.isFinite(t.getTime()) ? t.toISOString() : 'infinity') : t);
 
-/** Pages of meeting ids per asking cluster; the field resolver loads the meetings by id. */
-export function createMeetingPageLoader(em: EntityManager) {
-  return new DataLoader<MeetingPageRequest, Connection<string>, string>(
-    async (requests) => {
-      const groups = new Map<string, MeetingPageRequest[]>();
-      for (const r of requests) groups.set(filterKey(r), [...(groups.get(filterKey(r)) ?? []), r]);
-      const results = new Map<string, Connection<string>>();
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const { first, after, from, to, status, modifiedSince } = group[0];
-          const clusters = [...new Set(group.map((r) => r.clusterId))];
-          const [aDate, aTime, aId] = after ?? [null, null, null];
-          const rows = await selectBound<Row>(em, PAGE_SQL, [
-            JSON.stringify(clusters),
-            modifiedSince,
-            modifiedSince,
-            from,
-            from,
-            to,
-            to,
-            status,
-            status,
-            aId === null ? null : String(aId),
-            aDate,
-            aTime,
-            aId,
-            first + 1,
-          ]);
-          for (const clusterId of clusters) {
-            const own = rows.filter((r) => r.clusterId === clusterId);
-            const connection = connectionOf(
-              own.filter((r) => r.id !== null),
-              first,
-              own[0]?.total ?? 0,
-              (r) => [r.kDate, timeKey(r.kTime), r.id!],
-              (r) => r.id!,
-            );
-            for (const r of group) if (r.clusterId === clusterId) results.set(requestKey(r), connection);
-          }
-        }),
+/**
+ * Pages of meeting ids per asking cluster; the field resolver loads the meetings by id.
+ * @param readFrom the connection of the request's reads (loaders.ts).
+ */
+export function createMeetingPageLoader(em: EntityManager, readFrom: () => ConnectionType) {
+  return clusterPageLoader<MeetingPageRequest, Row, string>(
+    (r) => JSON.stringify([r.first, r.after, r.from, r.to, r.status, r.modifiedSince]),
+    ({ first, after, from, to, status, modifiedSince }, clusters) => {
+      const [aDate, aTime, aId] = after ?? [null, null, null];
+      return selectBound<Row>(
+        em,
+        PAGE_SQL,
+        [
+          JSON.stringify(clusters),
+          modifiedSince,
+          modifiedSince,
+          from,
+          from,
+          to,
+          to,
+          status,
+          status,
+          aId === null ? null : String(aId),
+          aDate,
+          aTime,
+          aId,
+          first + 1,
+        ],
+        readFrom(),
       );
-      return requests.map((r) => results.get(requestKey(r))!);
     },
-    { cacheKeyFn: requestKey },
+    (own, { first }, total) =>
+      connectionOf(
+        own,
+        first,
+        total,
+        (r) => [r.kDate, timeKey(r.kTime), r.id!],
+        (r) => r.id!,
+      ),
   );
 }

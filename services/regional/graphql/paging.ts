@@ -3,6 +3,7 @@
  * sort key as JSON) and the connection built from one page of rows read with one row more
  * than asked for (so `hasNextPage` costs no count of its own).
  */
+import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../schema/contract';
 
@@ -50,4 +51,42 @@ export function connectionOf<R, N>(rows: readonly R[], size: number, totalCount:
   const page = rows.slice(0, size);
   const edges = page.map((row) => ({ cursor: encodeCursor(keyOf(row)), node: nodeOf(row) }));
   return { totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null }, edges };
+}
+
+/**
+ * A request's page loader for clusters that ask the same thing: requests that differ only in
+ * their cluster share one statement (`fetch`, given the shared arguments and the clusters),
+ * whose rows carry their cluster, the cluster's total, and no id on a row that only carries a
+ * total (a cluster with no hit on this page). `connection` makes one cluster's page of its rows.
+ */
+export function clusterPageLoader<Req extends { clusterId: string; first: number }, Row extends { clusterId: string; total: number; id: unknown }, N>(
+  argumentsKey: (request: Req) => string,
+  fetch: (request: Req, clusterIds: string[]) => Promise<Row[]>,
+  connection: (pageRows: Row[], request: Req, totalCount: number) => Connection<N>,
+): DataLoader<Req, Connection<N>, string> {
+  const requestKey = (r: Req) => JSON.stringify([r.clusterId, argumentsKey(r)]);
+  return new DataLoader<Req, Connection<N>, string>(
+    async (requests) => {
+      const groups = new Map<string, Req[]>();
+      for (const r of requests) groups.set(argumentsKey(r), [...(groups.get(argumentsKey(r)) ?? []), r]);
+      const results = new Map<string, Connection<N>>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const clusterIds = [...new Set(group.map((r) => r.clusterId))];
+          const rows = await fetch(group[0], clusterIds);
+          for (const clusterId of clusterIds) {
+            const own = rows.filter((r) => r.clusterId === clusterId);
+            const page = connection(
+              own.filter((r) => r.id !== null),
+              group[0],
+              own[0]?.total ?? 0,
+            );
+            for (const r of group) if (r.clusterId === clusterId) results.set(requestKey(r), page);
+          }
+        }),
+      );
+      return requests.map((r) => results.get(requestKey(r))!);
+    },
+    { cacheKeyFn: requestKey },
+  );
 }

@@ -8,11 +8,10 @@
  * page's rows only. The hits' records are then read by id through the request's loaders
  * (one statement per kind for all hits). The query text is a bound parameter, never SQL.
  */
-import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ConnectionType, EntityManager } from '@mikro-orm/postgresql';
 import { MAX_SEARCH_QUERY_LENGTH, SearchHitKind, sourceOf, type Source } from '../../../schema/contract';
 import { SEARCH_CONFIGURATION, selectBound } from '../model';
-import { badInput, connectionOf, decodeCursor, pageSize, type Connection, type SortKey } from './paging';
+import { badInput, clusterPageLoader, connectionOf, decodeCursor, pageSize, type SortKey } from './paging';
 
 export interface SearchRequest {
   clusterId: string;
@@ -113,46 +112,33 @@ interface Row {
   snippet: string;
 }
 
-const groupKey = (r: SearchRequest) => JSON.stringify([r.query, r.first, r.after]);
-const requestKey = (r: SearchRequest) => JSON.stringify([r.clusterId, r.query, r.first, r.after]);
-
-export function createSearchLoader(em: EntityManager) {
-  return new DataLoader<SearchRequest, Connection<SearchHitRow>, string>(
-    async (requests) => {
-      const groups = new Map<string, SearchRequest[]>();
-      for (const r of requests) groups.set(groupKey(r), [...(groups.get(groupKey(r)) ?? []), r]);
-      const results = new Map<string, Connection<SearchHitRow>>();
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const { query, first, after } = group[0];
-          const clusters = [...new Set(group.map((r) => r.clusterId))];
-          const [rank, kind, id] = after ?? [null, null, null];
-          const rows = await selectBound<Row>(em, SEARCH_SQL, [query, JSON.stringify(clusters), rank, rank, rank, kind, id, first + 1]);
-          for (const clusterId of clusters) {
-            const own = rows.filter((r) => r.clusterId === clusterId);
-            const hits = own.filter((r) => r.id !== null);
-            const connection = connectionOf(
-              hits,
-              first,
-              own[0]?.total ?? 0,
-              (r) => [r.rank, r.kind!, r.id!],
-              (r): SearchHitRow => ({
-                kind: r.kind!,
-                id: r.id!,
-                title: r.title,
-                snippet: r.snippet,
-                rank: r.rank,
-                date: r.date,
-                meetingId: r.meetingId,
-                source: sourceOf({ document: r.document, section: r.section }),
-              }),
-            );
-            for (const r of group) if (r.clusterId === clusterId) results.set(requestKey(r), connection);
-          }
-        }),
-      );
-      return requests.map((r) => results.get(requestKey(r))!);
+/**
+ * @param readFrom the connection of the request's reads (loaders.ts): a replica, or the
+ * primary for a writer.
+ */
+export function createSearchLoader(em: EntityManager, readFrom: () => ConnectionType) {
+  return clusterPageLoader<SearchRequest, Row, SearchHitRow>(
+    (r) => JSON.stringify([r.query, r.first, r.after]),
+    ({ query, first, after }, clusters) => {
+      const [rank, kind, id] = after ?? [null, null, null];
+      return selectBound<Row>(em, SEARCH_SQL, [query, JSON.stringify(clusters), rank, rank, rank, kind, id, first + 1], readFrom());
     },
-    { cacheKeyFn: requestKey },
+    (hits, { first }, total) =>
+      connectionOf(
+        hits,
+        first,
+        total,
+        (r) => [r.rank, r.kind!, r.id!],
+        (r): SearchHitRow => ({
+          kind: r.kind!,
+          id: r.id!,
+          title: r.title,
+          snippet: r.snippet,
+          rank: r.rank,
+          date: r.date,
+          meetingId: r.meetingId,
+          source: sourceOf({ document: r.document, section: r.section }),
+        }),
+      ),
   );
 }

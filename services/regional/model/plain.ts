@@ -9,6 +9,7 @@ import { JsonType, Reference, ReferenceKind, Type, type EntityClass, type Entity
 
 export type { Reference };
 import type { EntityManager, QueryBuilder } from '@mikro-orm/knex';
+import type { ConnectionType } from '@mikro-orm/core';
 
 type IdOf<T> = T extends { id: infer I } ? I : never;
 /** A property's stored value: a reference becomes the referenced id (distributes over `| null`). */
@@ -99,8 +100,14 @@ export async function executeBound(em: EntityManager, sql: string, bindings: Rea
  * come from a client, so they are bound, never spliced into the SQL. Pass a list as one JSON
  * text (knex would spread an array binding into a list of placeholders).
  */
-export async function selectBound<Row = Record<string, unknown>>(em: EntityManager, sql: string, bindings: ReadonlyArray<string | number | boolean | Date | null>): Promise<Row[]> {
-  const query = em.getConnection().getKnex().raw(sql, bindings);
+export async function selectBound<Row = Record<string, unknown>>(
+  em: EntityManager,
+  sql: string,
+  bindings: ReadonlyArray<string | number | boolean | Date | null>,
+  /** 'read' for the API's reads when the request may use a replica (graphql/loaders.ts). */
+  connection: ConnectionType = 'write',
+): Promise<Row[]> {
+  const query = em.getConnection(connection).getKnex().raw(sql, bindings);
   const transaction = em.getTransactionContext();
   if (transaction) query.transacting(transaction);
   try {

@@ -18,7 +18,9 @@
  * on every path. This process only drives the load, counts statements (untimed) and runs the
  * hand-written SQL, so its own NODE_ENV does not enter a figure.
  *
- * Settings (environment): BENCH_DATABASE_URL (a PostgreSQL server; default the local one),
+ * Settings (environment): BENCH_PATHS (a comma list of the paths to measure: gateway, plain,
+ * direct, hive, hivePlain, hiveRust, sql; default all), BENCH_ONLY (only the workloads whose
+ * name contains it, e.g. "timeline"), BENCH_DATABASE_URL (a PostgreSQL server; default the local one),
  * BENCH_MEETINGS (synthetic meetings per cluster, default 2000), BENCH_SECONDS (per
  * measurement, default 10), BENCH_CONNECTIONS (default 10), BENCH_REUSE=1 (keep the data
  * of a previous run), BENCH_COLD_START=0 (skip the cold start). BENCH_SOAK=1 measures only the
@@ -56,6 +58,9 @@ const COLD_START = process.env.BENCH_COLD_START !== '0';
 const SOAK = process.env.BENCH_SOAK === '1';
 const SOAK_MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
 const SOAK_RATE = Number(process.env.BENCH_SOAK_RATE ?? 20);
+/** BENCH_PATHS=direct,sql: measure only these paths (keys of LABELS); BENCH_ONLY=timeline: only workloads whose name contains it. */
+const ONLY_PATHS = process.env.BENCH_PATHS ? process.env.BENCH_PATHS.split(',').map((p) => p.trim()) : null;
+const ONLY_WORKLOADS = process.env.BENCH_ONLY ?? '';
 /** Every measured process runs as production does (see the header). */
 const PRODUCTION = { NODE_ENV: 'production' };
 const REGIONS = regionalSubgraphs();
@@ -381,6 +386,7 @@ async function main() {
     writeFileSync(supergraphFile, supergraph);
     const urlOf: Partial<Record<PathKey, string>> = { gateway: gateway.url, plain: plain.url, direct: nord.url };
     for (const [key, options] of [['hive', { deduplicate: true }], ['hivePlain', { deduplicate: false }], ['hiveRust', { deduplicate: false, rust: true }]] as const) {
+      if (ONLY_PATHS && !ONLY_PATHS.includes(key)) continue;
       const missing = 'rust' in options ? rustPlannerMissing() : null;
       if (missing) {
         console.log(`${LABELS[key]}: skipped, ${missing}`);
@@ -395,10 +401,11 @@ async function main() {
         console.log(`${LABELS[key]}: skipped, ${error instanceof Error ? error.message : error}`);
       }
     }
-    const paths = (Object.keys(LABELS) as PathKey[]).filter((key) => key === 'sql' || urlOf[key]);
+    const paths = (Object.keys(LABELS) as PathKey[]).filter((key) => (key === 'sql' || urlOf[key]) && (!ONLY_PATHS || ONLY_PATHS.includes(key)));
+    const workloads = BENCH_WORKLOADS.filter((w) => w.name.includes(ONLY_WORKLOADS));
 
     // The same answer from every path before anything is timed (the first query of each workload).
-    for (const w of BENCH_WORKLOADS) {
+    for (const w of workloads) {
       const ours = await post(gateway.url, w.gateway[0]);
       if (ours.errors) throw new Error(`${w.name}: errors ${JSON.stringify(ours.errors).slice(0, 500)}`);
       for (const key of ['plain', 'hive', 'hivePlain', 'hiveRust'] as const) {
@@ -415,7 +422,7 @@ async function main() {
     const rows: string[] = [];
     const ratios: string[] = [];
     const throughput: string[] = [];
-    for (const w of BENCH_WORKLOADS) {
+    for (const w of workloads) {
       console.log(`\nmeasuring ${w.name} …`);
       const results: Partial<Record<PathKey, Measure>> = {};
       for (const key of paths) {
@@ -427,17 +434,21 @@ async function main() {
         const sqlPerOp = key === 'sql' ? 1 : key === 'direct' ? counted.direct : counted.gateway;
         rows.push(`| ${w.name} | ${LABELS[key]} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${sqlPerOp} | ${m.errors} |`);
       }
-      const r = results as Record<PathKey, Measure>;
-      ratios.push(`| ${w.name} | ${fmt(r.direct.p50 / r.sql.p50, 1)} | ${fmt(r.plain.p50 / r.direct.p50, 2)} | ${fmt(r.gateway.p50 / r.direct.p50, 2)} |`);
+      // A path left out (BENCH_PATHS) makes its ratios n/a.
+      const p50Ratio = (a: PathKey, b: PathKey, digits: number) => (results[a] && results[b] ? fmt(results[a]!.p50 / results[b]!.p50, digits) : 'n/a');
+      ratios.push(`| ${w.name} | ${p50Ratio('direct', 'sql', 1)} | ${p50Ratio('plain', 'direct', 2)} | ${p50Ratio('gateway', 'direct', 2)} |`);
       const of = (key: PathKey) => (results[key] ? fmt(results[key]!.rps, 0) : 'skipped');
-      const over = (key: PathKey) => (results[key] ? fmt(r.plain.rps / results[key]!.rps, 2) : 'n/a');
+      const over = (key: PathKey) => (results[key] && results.plain ? fmt(results.plain.rps / results[key]!.rps, 2) : 'n/a');
       throughput.push(`| ${w.name} | ${of('gateway')} | ${of('plain')} | ${of('hive')} | ${of('hivePlain')} | ${of('hiveRust')} | ${over('hivePlain')} | ${over('hiveRust')} |`);
     }
-    console.log('\nmeasuring the response cache (the cross-region overview, repeated) …');
+    // The response cache is measured in a whole run only (it compares with the first row).
     const overview = BENCH_QUERIES[0];
-    await post(cached.url, overview.gateway);
-    const cachedRun = await load(cached.url, [overview.gateway]);
-    const uncachedRps = Number(rows[0].split('|')[3]);
+    let cachedRun: Measure | null = null;
+    if (!ONLY_PATHS && !ONLY_WORKLOADS) {
+      console.log('\nmeasuring the response cache (the cross-region overview, repeated) …');
+      await post(cached.url, overview.gateway);
+      cachedRun = await load(cached.url, [overview.gateway]);
+    }
     const rss = `gateway ${rssMegabytes(gateway.child.pid)} MB, gateway without deduplication ${rssMegabytes(plain.child.pid)} MB, gateway with cache ${rssMegabytes(cached.child.pid)} MB, Hive Gateway ${hives.map((h) => `${rssMegabytes(h.pid)} MB`).join(' / ')}`;
 
     await pool.end().catch(() => {});
@@ -452,14 +463,14 @@ async function main() {
     console.log('\n| query | path | req/s | p50 ms | p99 ms | SQL statements/op | errors |');
     console.log('|---|---|---:|---:|---:|---:|---:|');
     for (const row of rows) console.log(row);
-    console.log(`| ${overview.name} | 1. gateway, response cache | ${fmt(cachedRun.rps, 0)} | ${fmt(cachedRun.p50)} | ${fmt(cachedRun.p99)} | 0 | ${cachedRun.errors} |`);
+    if (cachedRun) console.log(`| ${overview.name} | 1. gateway, response cache | ${fmt(cachedRun.rps, 0)} | ${fmt(cachedRun.p50)} | ${fmt(cachedRun.p99)} | 0 | ${cachedRun.errors} |`);
     console.log('\n| query | direct p50 ÷ SQL p50 (target ≤ 3) | gateway no dedup p50 ÷ direct p50 (target ≤ 1.2) | gateway p50 ÷ direct p50 |');
     console.log('|---|---:|---:|---:|');
     for (const row of ratios) console.log(row);
     console.log('\n| query | hub req/s | hub, no dedup | Hive JS | Hive JS, no dedup | Hive Rust, no dedup | hub ÷ Hive JS, both no dedup (target ≥ 1.5) | hub ÷ Hive Rust, both no dedup (target ≥ 1) |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of throughput) console.log(row);
-    console.log(`\nresponse cache: ${fmt(cachedRun.rps / uncachedRps, 1)} × the uncached throughput (target ≥ 10)`);
+    if (cachedRun) console.log(`\nresponse cache: ${fmt(cachedRun.rps / Number(rows[0].split('|')[3]), 1)} × the uncached throughput (target ≥ 10)`);
     console.log(`memory after the run (RSS): ${rss}`);
     console.log(`cold start: ${cold}`);
   } finally {

@@ -11,7 +11,6 @@ import cors from 'cors';
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
@@ -24,6 +23,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, responseSizeLimit } from './response-limit'
 import type { Logger } from './logger';
 import { cachedReadiness, envReadinessCacheMs, envShutdownDelayMs } from './readiness';
 import { uncachedMutations } from './uncached-mutations';
+import { cachePolicyPlugin } from './static-cache-policy';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
 import { createServiceMetrics, type ServiceMetrics } from './metrics/registry';
@@ -160,7 +160,7 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
       useRequestLogging<C>(logger),
       useMetrics<C>(metrics),
       ...(tracing ? [operationSpan<C>()] : []),
-      ...(options.cacheMaxAgeSeconds !== undefined ? [ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAgeSeconds }), uncachedMutations<C>()] : []),
+      ...(options.cacheMaxAgeSeconds !== undefined ? [cachePolicyPlugin<C>(options.schema, options.cacheMaxAgeSeconds), uncachedMutations<C>()] : []),
       ...(options.plugins ?? []),
     ],
   });

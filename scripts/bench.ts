@@ -72,7 +72,23 @@ interface Measure {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU milliseconds the answering process (the gateway, or the subgraph asked directly) spent per request; null where not measured. */
+  cpuPerRequest: number | null;
 }
+
+/** CPU time (user + system) of a process so far, in ms, from /proc (Linux); null elsewhere. Its own work only: a gateway's figure leaves its subgraphs out. */
+function cpuMilliseconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks, after the command name in parentheses.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on Linux for every architecture Node runs on. */
+const CLOCK_TICKS = 100;
 
 const databaseUrl = (name: string) => {
   const u = new URL(SERVER);
@@ -130,9 +146,10 @@ function rssMegabytes(pid: number | undefined): number | null {
  * `requests` list starts every connection at its first entry, so connections in step would ask
  * the same query at once and a deduplicating gateway would share what should be distinct.
  */
-async function load(url: string, queries: string[], options: { duration?: number; overallRate?: number } = {}): Promise<Measure> {
+async function load(url: string, queries: string[], options: { duration?: number; overallRate?: number; pid?: number } = {}): Promise<Measure> {
   const bodies = queries.map((query) => JSON.stringify({ query }));
   let next = 0;
+  const cpuBefore = cpuMilliseconds(options.pid);
   const result = await autocannon({
     url,
     method: 'POST',
@@ -143,7 +160,9 @@ async function load(url: string, queries: string[], options: { duration?: number
     duration: options.duration ?? SECONDS,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const cpuAfter = cpuMilliseconds(options.pid);
+  const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuPerRequest };
 }
 
 /** The hand-written SQL: CONNECTIONS workers on a pool of CONNECTIONS, for SECONDS. */
@@ -168,7 +187,7 @@ async function loadSql(pool: Pool, statements: string[]): Promise<Measure> {
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { rps: latencies.length / SECONDS, p50: Math.round(at(0.5) * 10) / 10, p99: Math.round(at(0.99) * 10) / 10, errors };
+  return { rps: latencies.length / SECONDS, p50: Math.round(at(0.5) * 10) / 10, p99: Math.round(at(0.99) * 10) / 10, errors, cpuPerRequest: null };
 }
 
 async function post(url: string, query: string) {
@@ -385,6 +404,7 @@ async function main() {
     const supergraphFile = join(mkdtempSync(join(tmpdir(), 'hub-bench-')), 'supergraph.graphql');
     writeFileSync(supergraphFile, supergraph);
     const urlOf: Partial<Record<PathKey, string>> = { gateway: gateway.url, plain: plain.url, direct: nord.url };
+    const pidOf: Partial<Record<PathKey, number>> = { gateway: gateway.child.pid, plain: plain.child.pid, direct: nord.child.pid };
     for (const [key, options] of [['hive', { deduplicate: true }], ['hivePlain', { deduplicate: false }], ['hiveRust', { deduplicate: false, rust: true }]] as const) {
       if (ONLY_PATHS && !ONLY_PATHS.includes(key)) continue;
       const missing = 'rust' in options ? rustPlannerMissing() : null;
@@ -396,6 +416,7 @@ async function main() {
         const hive = await startHive(supergraphFile, options);
         hives.push(hive.child);
         urlOf[key] = hive.url;
+        pidOf[key] = hive.child.pid;
       } catch (error) {
         if (!('rust' in options)) throw error;
         console.log(`${LABELS[key]}: skipped, ${error instanceof Error ? error.message : error}`);
@@ -426,13 +447,13 @@ async function main() {
       console.log(`\nmeasuring ${w.name} …`);
       const results: Partial<Record<PathKey, Measure>> = {};
       for (const key of paths) {
-        results[key] = key === 'sql' ? await loadSql(pool, w.sql) : await load(urlOf[key]!, key === 'direct' ? w.direct : w.gateway);
+        results[key] = key === 'sql' ? await loadSql(pool, w.sql) : await load(urlOf[key]!, key === 'direct' ? w.direct : w.gateway, { pid: pidOf[key] });
       }
       const counted = statements[w.name] ?? statements[BENCH_QUERIES[1].name]; // the distinct timelines have the timeline's shape
       for (const key of paths) {
         const m = results[key]!;
         const sqlPerOp = key === 'sql' ? 1 : key === 'direct' ? counted.direct : counted.gateway;
-        rows.push(`| ${w.name} | ${LABELS[key]} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${sqlPerOp} | ${m.errors} |`);
+        rows.push(`| ${w.name} | ${LABELS[key]} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.cpuPerRequest === null ? '–' : fmt(m.cpuPerRequest)} | ${sqlPerOp} | ${m.errors} |`);
       }
       // A path left out (BENCH_PATHS) makes its ratios n/a.
       const p50Ratio = (a: PathKey, b: PathKey, digits: number) => (results[a] && results[b] ? fmt(results[a]!.p50 / results[b]!.p50, digits) : 'n/a');
@@ -460,10 +481,10 @@ async function main() {
       cold = await coldStart().then((seconds) => `${fmt(seconds, 2)} s (target ≤ 5 s)`, (error) => `failed: ${error instanceof Error ? error.message : error}`);
     }
 
-    console.log('\n| query | path | req/s | p50 ms | p99 ms | SQL statements/op | errors |');
-    console.log('|---|---|---:|---:|---:|---:|---:|');
+    console.log('\n| query | path | req/s | p50 ms | p99 ms | own CPU ms/req | SQL statements/op | errors |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
     for (const row of rows) console.log(row);
-    if (cachedRun) console.log(`| ${overview.name} | 1. gateway, response cache | ${fmt(cachedRun.rps, 0)} | ${fmt(cachedRun.p50)} | ${fmt(cachedRun.p99)} | 0 | ${cachedRun.errors} |`);
+    if (cachedRun) console.log(`| ${overview.name} | 1. gateway, response cache | ${fmt(cachedRun.rps, 0)} | ${fmt(cachedRun.p50)} | ${fmt(cachedRun.p99)} | – | 0 | ${cachedRun.errors} |`);
     console.log('\n| query | direct p50 ÷ SQL p50 (target ≤ 3) | gateway no dedup p50 ÷ direct p50 (target ≤ 1.2) | gateway p50 ÷ direct p50 |');
     console.log('|---|---:|---:|---:|');
     for (const row of ratios) console.log(row);

@@ -20,7 +20,8 @@
  *
  * Settings (environment): BENCH_PATHS (a comma list of the paths to measure: gateway, plain,
  * direct, hive, hivePlain, hiveRust, sql; default all), BENCH_ONLY (only the workloads whose
- * name contains it, e.g. "timeline"), BENCH_DATABASE_URL (a PostgreSQL server; default the local one),
+ * name contains it, e.g. "timeline"), BENCH_PROFILE (a folder for CPU profiles of the Nordjylland
+ * subgraph and the gateways, written when they stop), BENCH_DATABASE_URL (a PostgreSQL server; default the local one),
  * BENCH_MEETINGS (synthetic meetings per cluster, default 2000), BENCH_SECONDS (per
  * measurement, default 10), BENCH_CONNECTIONS (default 10), BENCH_REUSE=1 (keep the data
  * of a previous run), BENCH_COLD_START=0 (skip the cold start). BENCH_SOAK=1 measures only the
@@ -61,6 +62,9 @@ const SOAK_RATE = Number(process.env.BENCH_SOAK_RATE ?? 20);
 /** BENCH_PATHS=direct,sql: measure only these paths (keys of LABELS); BENCH_ONLY=timeline: only workloads whose name contains it. */
 const ONLY_PATHS = process.env.BENCH_PATHS ? process.env.BENCH_PATHS.split(',').map((p) => p.trim()) : null;
 const ONLY_WORKLOADS = process.env.BENCH_ONLY ?? '';
+/** BENCH_PROFILE=DIR: the Nordjylland subgraph and the gateways write CPU profiles (node --cpu-prof) into DIR when they stop. */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+const profiled = (name: string) => (PROFILE_DIR ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] } : {});
 /** Every measured process runs as production does (see the header). */
 const PRODUCTION = { NODE_ENV: 'production' };
 const REGIONS = regionalSubgraphs();
@@ -376,7 +380,7 @@ async function main() {
   const pool = new Pool({ connectionString: databaseUrl('nordjylland'), max: CONNECTIONS });
   try {
     const [nord, syd, councils] = await Promise.all([
-      startServiceProcess({ name: 'nordjylland', env: { ...env, NORDJYLLAND_PORT: '0', NORDJYLLAND_DATABASE_URL: databaseUrl('nordjylland'), NORDJYLLAND_LOAD_DATA: 'never' } }),
+      startServiceProcess({ name: 'nordjylland', ...profiled('nordjylland'), env: { ...env, NORDJYLLAND_PORT: '0', NORDJYLLAND_DATABASE_URL: databaseUrl('nordjylland'), NORDJYLLAND_LOAD_DATA: 'never' } }),
       startServiceProcess({ name: 'syddanmark', env: { ...env, SYDDANMARK_PORT: '0', SYDDANMARK_DATABASE_URL: databaseUrl('syddanmark'), SYDDANMARK_LOAD_DATA: 'never' } }),
       startServiceProcess({ name: 'councils', env: { ...env, COUNCILS_PORT: '0' } }),
     ]);
@@ -389,9 +393,9 @@ async function main() {
       await soak(plain.url, plain.child.pid);
       return;
     }
-    const gateway = await startServiceProcess({ name: 'gateway', env: gatewayEnv });
+    const gateway = await startServiceProcess({ name: 'gateway', ...profiled('gateway'), env: gatewayEnv });
     children.push(gateway);
-    const plain = await startServiceProcess({ name: 'gateway-plain', service: 'gateway', env: { ...gatewayEnv, DEDUPLICATE_SUBGRAPH_REQUESTS: 'false' } });
+    const plain = await startServiceProcess({ name: 'gateway-plain', service: 'gateway', ...profiled('gateway-plain'), env: { ...gatewayEnv, DEDUPLICATE_SUBGRAPH_REQUESTS: 'false' } });
     children.push(plain);
     const cached = await startServiceProcess({ name: 'gateway-cached', service: 'gateway', env: { ...env, ...urls, GATEWAY_PORT: '0', CACHE_MAX_AGE: '300' } });
     children.push(cached);

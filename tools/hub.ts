@@ -24,6 +24,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** How long start-up may take (an embedded database's first load takes seconds). */
   timeoutMs?: number;
+  /** Options for node itself, e.g. ["--cpu-prof"] (the benchmark's BENCH_PROFILE). */
+  nodeArgs?: string[];
 }
 
 /** The entry point (and its arguments) that runs a service: one for every region, one for the councils, one for the gateway. */
@@ -34,9 +36,9 @@ export function entryPointOf(service: string): { main: string; args: string[] } 
   throw new Error(`no service "${service}": the registry has ${allSubgraphs().map((s) => s.name).join(', ')} and the gateway`);
 }
 
-export function startServiceProcess({ name, service = name, env, log = () => {}, timeoutMs = 120_000 }: StartOptions): Promise<ServiceProcess> {
+export function startServiceProcess({ name, service = name, env, log = () => {}, timeoutMs = 120_000, nodeArgs = [] }: StartOptions): Promise<ServiceProcess> {
   const { main, args } = entryPointOf(service);
-  const child = spawn(process.execPath, ['-r', REGISTER, join(ROOT, main), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', REGISTER, join(ROOT, main), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

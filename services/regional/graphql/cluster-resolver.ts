@@ -4,8 +4,8 @@
  * on an interface on to the types implementing it: each region gets its own class,
  * generated from the same code.
  */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import { GraphQLError } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import {
   Body,
   DataVersion,
@@ -40,6 +40,7 @@ import { agreementRecord, type ClusterRecord } from './records';
 import { searchRequest } from './search';
 import { meetingPageRequest } from './meeting-pages';
 import { dataVersion } from './data-version';
+import { meetingColumns } from './value-resolvers';
 
 export function createClusterResolver(ClusterType: ClassType, entry: RegionDefinition) {
   const { slug, code: region, clusterTypeName: typeName, exampleClusterId: example, exampleMeetingId } = entry;
@@ -114,7 +115,8 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
     @FieldResolver(() => [Meeting], { description: 'Meetings of the cluster’s bodies, oldest first; meetings with no known date come last.' })
     async meetings(
       @Root() cluster: ClusterRecord,
-      @Ctx() { loaders }: RegionalContext,
+      @Ctx() { em, loaders }: RegionalContext,
+      @Info() info: GraphQLResolveInfo,
       @Arg('from', () => DateScalar, { nullable: true }) from?: string,
       @Arg('to', () => DateScalar, { nullable: true }) to?: string,
       @Arg('status', () => MeetingStatus, { nullable: true }) status?: MeetingStatus,
@@ -122,7 +124,7 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
       if (from && to && from > to) {
         throw new GraphQLError(`"from" (${from}) is after "to" (${to})`, { extensions: { code: 'BAD_USER_INPUT' } });
       }
-      return loaders.meetings.load({ clusterId: cluster.id, from: from ?? null, to: to ?? null, status: status ?? null });
+      return loaders.meetings.load({ clusterId: cluster.id, from: from ?? null, to: to ?? null, status: status ?? null, columns: meetingColumns(em, info) });
     }
 
     @FieldResolver(() => [Person], { description: 'Everyone named as a member of its bodies or at its meetings.' })

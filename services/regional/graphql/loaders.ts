@@ -66,6 +66,50 @@ function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (
   });
 }
 
+/** A key of a loader that reads only some columns: the id and the properties to read (absent: all). */
+export interface ColumnsKey {
+  id: string;
+  columns?: readonly string[];
+}
+
+/**
+ * groupedBy for reads of chosen columns: one statement per distinct column list in a batch
+ * (one, unless aliases ask for different fields), and a cache per id and column list, so a
+ * list read with fewer columns is never handed to a field that needs more.
+ */
+function groupedByColumns<T>(fetch: (keys: readonly string[], columns: readonly string[] | undefined) => Promise<T[]>, keyOf: (row: T) => string | null) {
+  // Column lists come from columnsFor, one array per field of a parsed operation: joined once each.
+  const signatures = new WeakMap<readonly string[], string>();
+  const signature = (columns: readonly string[] | undefined) => {
+    if (!columns) return '*';
+    let joined = signatures.get(columns);
+    if (joined === undefined) signatures.set(columns, (joined = columns.join(',')));
+    return joined;
+  };
+  return new DataLoader<ColumnsKey, T[], string>(
+    async (keys) => {
+      const found = new Map<string, T[]>();
+      const batches = new Map<string, { columns: readonly string[] | undefined; ids: string[] }>();
+      for (const key of keys) {
+        const batch = batches.get(signature(key.columns));
+        if (batch) batch.ids.push(key.id);
+        else batches.set(signature(key.columns), { columns: key.columns, ids: [key.id] });
+      }
+      for (const [sig, batch] of batches) {
+        for (const row of await fetch([...new Set(batch.ids)], batch.columns)) {
+          const id = keyOf(row);
+          if (id === null) continue;
+          const group = found.get(`${sig}|${id}`);
+          if (group) group.push(row);
+          else found.set(`${sig}|${id}`, [row]);
+        }
+      }
+      return keys.map((key) => found.get(`${signature(key.columns)}|${key.id}`) ?? []);
+    },
+    { cacheKeyFn: (key) => `${signature(key.columns)}|${key.id}` },
+  );
+}
+
 /**
  * @param readFrom the connection of the request's reads, asked at each statement: a write in
  * the request turns it to the primary, so the write's answer reads what was just written.
@@ -73,9 +117,12 @@ function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (
 export function createLoaders(em: EntityManager, readFrom: () => ConnectionType = () => 'write') {
   const read = rowReader(em);
   // Every read names its columns (readFields): a table with a search vector would otherwise send it with every row.
-  const from = <E extends object>(entity: EntityClass<E>, alias?: string) =>
-    em.createQueryBuilder(entity, alias, readFrom()).select(readFields(em, entity, alias));
+  const from = <E extends object>(entity: EntityClass<E>, alias?: string, columns?: readonly string[]) =>
+    em.createQueryBuilder(entity, alias, readFrom()).select(columns ? columns.map((c) => (alias ? `${alias}.${c}` : c)) : readFields(em, entity, alias));
   const sourced = <T extends { document: string; section: string | null }>(rows: T[]) => rows.map(withSource);
+  /** withSource where the read has the document (every column, or `source` asked for: read-columns.ts). */
+  const sourcedIfRead = <T extends { document: string; section: string | null }>(rows: T[], columns: readonly string[] | undefined) =>
+    columns === undefined || columns.includes('document') ? sourced(rows) : rows;
 
   /**
    * Meetings of many clusters under one filter per statement: the date range and status go
@@ -88,16 +135,16 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
       const results = new Map<string, MeetingRecord[]>();
       await Promise.all(
         groupByFilter(keys).map(async (group) => {
-          const { from: after, to: before, status } = group[0];
+          const { from: after, to: before, status, columns } = group[0];
           const clusters = clustersOf(group);
-          const query = from(MeetingEntity, 'm')
+          const query = from(MeetingEntity, 'm', columns)
             .where({ withdrawnAt: null })
             .andWhere('(m.cluster_id in (?) or jsonb_exists_any(m.joint_cluster_ids, array[?]::text[]))', [clusters, clusters]);
           if (after) query.andWhere({ date: { $gte: after } });
           if (before) query.andWhere({ date: { $lte: before } });
           if (status) query.andWhere({ status });
           query.orderBy({ date: QueryOrder.ASC_NULLS_LAST, startsAt: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC });
-          distributeMeetings(group, sourced(await read(query)), results);
+          distributeMeetings(group, sourcedIfRead(await read(query), columns) as MeetingRecord[], results);
         }),
       );
       return keys.map((key) => results.get(meetingFilterKey(key)) ?? []);
@@ -109,10 +156,14 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
   const absenteesOfItem = () =>
     from(AgendaItemAbsenteeEntity, 'a').select('a.person').where({ agendaItem: sql.ref('i.id') }).orderBy({ ordinal: QueryOrder.ASC });
 
-  const agendaItemsWhere = (where: Record<string, unknown>) =>
+  /** Agenda items with their absentees (ids), or with the given properties only ('absentees' among them for the absentees). */
+  const agendaItemsWhere = (where: Record<string, unknown>, columns?: readonly string[]) =>
     read<AgendaItemEntity, { absentees: string[] }>(
       from(AgendaItemEntity, 'i')
-        .select([...readFields(em, AgendaItemEntity, 'i'), raw(`array(${absenteesOfItem().getFormattedQuery()}) as "absentees"`)])
+        .select([
+          ...(columns ? columns.filter((c) => c !== 'absentees').map((c) => `i.${c}`) : readFields(em, AgendaItemEntity, 'i')),
+          ...(columns === undefined || columns.includes('absentees') ? [raw(`array(${absenteesOfItem().getFormattedQuery()}) as "absentees"`)] : []),
+        ])
         .where(where)
         .orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }),
     );
@@ -159,7 +210,11 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
       async (ids) => sourced(await read(from(BodyEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (b) => b.cluster,
     ),
-    agendaItemsByMeeting: groupedBy(async (ids): Promise<AgendaItemRecord[]> => sourced(await agendaItemsWhere({ meeting: { $in: [...ids] } })), (i) => i.meeting),
+    /** A meeting's agenda items, reading the given properties (read-columns.ts; absent: all). */
+    agendaItemsByMeeting: groupedByColumns(
+      async (ids, columns): Promise<AgendaItemRecord[]> => sourcedIfRead(await agendaItemsWhere({ meeting: { $in: [...ids] } }, columns), columns) as AgendaItemRecord[],
+      (i) => i.meeting,
+    ),
     /** Agenda items by id (search hits), with their absentees as agendaItemsByMeeting gives them. */
     agendaItemById: byId(async (ids): Promise<AgendaItemRecord[]> => sourced(await agendaItemsWhere({ id: { $in: [...ids] } }))),
     /** `search` (search.ts): one statement per distinct query and page for every cluster asking. */

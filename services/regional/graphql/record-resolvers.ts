@@ -21,6 +21,16 @@ const RECORD_TYPES: Array<{ type: ClassType; kind: string }> = [
   { type: HealthAgreement, kind: 'agreement' },
 ];
 
+/** What these fields read of a record's row: its id (read-columns.ts). */
+export const RECORD_FIELD_NEEDS = {
+  version: ['id'],
+  createdAt: ['id'],
+  updatedAt: ['id'],
+  state: ['id'],
+  history: ['id'],
+  historyConnection: ['id'],
+} as const;
+
 export const recordResolvers: ClassType[] = RECORD_TYPES.map(({ type, kind }) => {
   const recordOf = async (root: { id: string }, ctx: RegionalContext): Promise<RecordRow> => {
     const row = await ctx.loaders.recordByKey.load(`${kind}:${root.id}`);

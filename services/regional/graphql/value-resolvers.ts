@@ -2,7 +2,8 @@
  * Field resolvers of the shared value types below a cluster. They are the same for every
  * region: each resolves through the request's loaders in its own regional database.
  */
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   AgendaItem,
   AgendaItemPresenter,
@@ -25,9 +26,38 @@ import { fundPositionOf } from './fund-position';
 import { seatVotingRight, summariseAttendance } from './attendance-summary';
 import { checkFundTable } from '../data/reconcile';
 import { applyCorrections, fieldText } from '../data/readings';
+import { AgendaItemEntity, MeetingEntity } from '../model';
+import { columnsFor } from './read-columns';
+import { RECORD_FIELD_NEEDS } from './record-resolvers';
 import type { AgendaItemRecord, AttendanceRecord, FundTableRecord, GrantRecord, InitiativeRecord, MeetingRecord, MembershipRecord } from './records';
 
 const present = <T>(items: Array<T | null | Error>): T[] => items.filter((i): i is T => i !== null && !(i instanceof Error));
+
+/** The columns a list of meetings reads for the fields asked of it: what each resolver below reads of the row. */
+export const meetingColumns = columnsFor({
+  entity: MeetingEntity,
+  type: Meeting,
+  needs: {
+    ...RECORD_FIELD_NEEDS,
+    body: ['body'],
+    agendaItems: ['id'],
+    attendance: ['id'],
+    participants: ['id'],
+    apologies: ['id'],
+    chair: ['id'],
+    attendanceSummary: ['id', 'body'],
+  },
+  // The meetings loader hands rows to their own and joint clusters.
+  always: ['id', 'cluster', 'jointClusterIds'],
+});
+
+/** The columns a meeting's agenda items read: what AgendaItemFields' resolvers read ('absentees' is the statement's list of absentees). */
+const agendaItemColumns = columnsFor({
+  entity: AgendaItemEntity,
+  type: AgendaItem,
+  needs: { absentees: ['absentees'], presenters: ['id'] },
+  always: ['id', 'meeting'],
+});
 
 @Resolver(() => Meeting)
 export class MeetingFields {
@@ -37,8 +67,8 @@ export class MeetingFields {
   }
 
   @FieldResolver(() => [AgendaItem])
-  agendaItems(@Root() meeting: MeetingRecord, @Ctx() { loaders }: RegionalContext) {
-    return loaders.agendaItemsByMeeting.load(meeting.id);
+  agendaItems(@Root() meeting: MeetingRecord, @Ctx() { em, loaders }: RegionalContext, @Info() info: GraphQLResolveInfo) {
+    return loaders.agendaItemsByMeeting.load({ id: meeting.id, columns: agendaItemColumns(em, info) });
   }
 
   @FieldResolver(() => [Attendance])

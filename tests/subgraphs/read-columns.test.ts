@@ -1,0 +1,82 @@
+/**
+ * A list of meetings and their agenda items reads the columns the operation asks for
+ * (graphql/read-columns.ts), and answers exactly what reading every column answers:
+ * through fragments and aliases, `source`, field resolvers with declared needs (the
+ * absentees' statement, the presenters' id) and without.
+ */
+import { startRegionalService, type RunningRegionalService } from '../../services/regional/service';
+import { regionalSubgraphs } from '../../services/regional/definition';
+import { createLogger } from '../../platform/logger';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { post } from '../support/graphql';
+
+const nordjylland = regionalSubgraphs().find((d) => d.name === 'nordjylland')!;
+let db: TestDatabase;
+let service: RunningRegionalService;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase('read_columns');
+  service = await startRegionalService(nordjylland, {
+    host: '127.0.0.1', port: 0, databaseUrl: db.url, load: 'always', logger: createLogger('test'),
+    onQuery: (sql) => statements.push(sql),
+  });
+}, 120_000);
+afterAll(async () => {
+  await service?.close();
+  await db?.drop();
+});
+
+/** The answer, and the select lists of the statements on the two tables. */
+async function ask(query: string) {
+  statements.length = 0;
+  const { data, errors } = await post<{ c: { meetings: Array<Record<string, unknown>> } }>(service.url, query);
+  expect(errors).toBeUndefined();
+  const selectOf = (table: string) => statements.find((s) => new RegExp(`from "${table}" as`).test(s))?.replace(/ from .*/s, '') ?? '';
+  return { data: data!, meetings: selectOf('meeting'), items: selectOf('agenda_item') };
+}
+
+const ALL_ITEM_FIELDS = 'id number title durationMinutes summary caseDescription recommendationIntro recommendations { number text } decision attachments public absentees { id } presenters { person { id } role } source { document section }';
+const ALL_MEETING_FIELDS = 'id title status date startsAt dateText place caseNumber plannedAgenda note basis jointClusterIds source { document section }';
+
+describe('reading the columns an operation asks for', () => {
+  it('reads the number, title and decision of agenda items, and no other text column', async () => {
+    const { data, meetings, items } = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { startsAt title agendaItems { number title decision } } } }`);
+    expect(items).toMatch(/"i"\."number"/);
+    expect(items).toMatch(/"i"\."decision"/);
+    for (const unasked of ['summary', 'case_description', 'recommendations', 'attachments', 'document', 'section']) expect(items).not.toContain(`"i"."${unasked}"`);
+    expect(items).not.toContain('array(select');
+    expect(meetings).toMatch(/"m"\."starts_at"/);
+    expect(meetings).not.toContain('"m"."place"');
+    expect(data.c.meetings.some((m) => (m.agendaItems as unknown[]).length > 0)).toBe(true);
+  });
+
+  it('answers as reading every column does, through fragments, inline fragments and aliases', async () => {
+    const lean = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { ...M } } }
+      fragment M on Meeting { t: title ... on Meeting { agendaItems { ...I } } a: agendaItems { decision } }
+      fragment I on AgendaItem { number n: title }`);
+    const full = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { ${ALL_MEETING_FIELDS} agendaItems { ${ALL_ITEM_FIELDS} } } } }`);
+    expect(full.items).toContain('array(select');
+    expect(full.items).toContain('"i"."summary"');
+    const fromFull = full.data.c.meetings.map((m) => ({
+      t: m.title,
+      agendaItems: (m.agendaItems as Array<Record<string, unknown>>).map((i) => ({ number: i.number, n: i.title })),
+      a: (m.agendaItems as Array<Record<string, unknown>>).map((i) => ({ decision: i.decision })),
+    }));
+    expect(lean.data.c.meetings).toEqual(fromFull);
+  });
+
+  it('reads what a resolver declares it needs', async () => {
+    const withNeeds = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { id agendaItems { title absentees { name } presenters { role } } } } }`);
+    expect(withNeeds.items).toContain('array(select');
+    expect(withNeeds.items).not.toContain('"i"."summary"');
+    const sourced = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { source { document section } agendaItems { source { section } } } } }`);
+    expect(sourced.meetings).toMatch(/"m"\."document"/);
+    expect(sourced.items).toMatch(/"i"\."section"/);
+    expect(sourced.data.c.meetings.every((m) => typeof (m.source as { document: string }).document === 'string')).toBe(true);
+    // `version` is a resolver field that declares ['id']: still lean; `participants` declares ['id'] too.
+    const record = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { version participants { name } attendanceSummary { votingMembers { present } } } } }`);
+    expect(record.meetings).not.toContain('"m"."place"');
+    expect(record.meetings).toMatch(/"m"\."body_id"/);
+  });
+});

@@ -40,15 +40,22 @@ const ALL_ITEM_FIELDS = 'id number title durationMinutes summary caseDescription
 const ALL_MEETING_FIELDS = 'id title status date startsAt dateText place caseNumber plannedAgenda note basis jointClusterIds source { document section }';
 
 describe('reading the columns an operation asks for', () => {
-  it('reads the number, title and decision of agenda items, and no other text column', async () => {
+  it('brings the number, title and decision of agenda items inside the meetings’ statement, and no other column', async () => {
     const { data, meetings, items } = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { startsAt title agendaItems { number title decision } } } }`);
-    expect(items).toMatch(/"i"\."number"/);
-    expect(items).toMatch(/"i"\."decision"/);
-    for (const unasked of ['summary', 'case_description', 'recommendations', 'attachments', 'document', 'section']) expect(items).not.toContain(`"i"."${unasked}"`);
-    expect(items).not.toContain('array(select');
+    expect(items).toBe(''); // no statement of their own
+    expect(meetings).toContain(`json_build_object('decision', e."decision", 'number', e."number", 'title', e."title")`);
+    for (const unasked of ['summary', 'case_description', 'recommendations', 'attachments', 'document']) expect(meetings).not.toContain(`e."${unasked}"`);
     expect(meetings).toMatch(/"m"\."starts_at"/);
     expect(meetings).not.toContain('"m"."place"');
     expect(data.c.meetings.some((m) => (m.agendaItems as unknown[]).length > 0)).toBe(true);
+  });
+
+  it('reads agenda items by their own statement, of the columns asked for, when a field resolver answers one of their fields', async () => {
+    const { meetings, items } = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { title agendaItems { number title presenters { role } } } } }`);
+    expect(meetings).not.toContain('json_build_object');
+    expect(items).toMatch(/"i"\."number"/);
+    for (const unasked of ['summary', 'case_description', 'recommendations', 'attachments', 'document', 'section']) expect(items).not.toContain(`"i"."${unasked}"`);
+    expect(items).not.toContain('array(select');
   });
 
   it('answers as reading every column does, through fragments, inline fragments and aliases', async () => {
@@ -56,6 +63,7 @@ describe('reading the columns an operation asks for', () => {
       fragment M on Meeting { t: title ... on Meeting { agendaItems { ...I } } a: agendaItems { decision } }
       fragment I on AgendaItem { number n: title }`);
     const full = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { ${ALL_MEETING_FIELDS} agendaItems { ${ALL_ITEM_FIELDS} } } } }`);
+    // Absentees and presenters have resolvers: the items are read by their own statement, every column.
     expect(full.items).toContain('array(select');
     expect(full.items).toContain('"i"."summary"');
     const fromFull = full.data.c.meetings.map((m) => ({
@@ -66,13 +74,25 @@ describe('reading the columns an operation asks for', () => {
     expect(lean.data.c.meetings).toEqual(fromFull);
   });
 
+  it('gives every stored field of an agenda item inside the meetings’ statement as reading the item row gives it', async () => {
+    const STORED = 'id number title durationMinutes summary caseDescription recommendationIntro recommendations { number text } decision attachments public source { document section }';
+    const embedded = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { id agendaItems { ${STORED} } } } }`);
+    expect(embedded.items).toBe('');
+    const ids = embedded.data.c.meetings.map((m) => m.id as string);
+    expect(ids.length).toBeGreaterThan(1);
+    // One meeting by id reads its items by the items' loader, every column.
+    const byId = await post<Record<string, { id: string; agendaItems: unknown[] }>>(service.url, `{ ${ids.map((id, i) => `m${i}: nordjyllandMeeting(id: "${id}") { id agendaItems { ${STORED} } }`).join(' ')} }`);
+    expect(byId.errors).toBeUndefined();
+    expect(embedded.data.c.meetings).toEqual(ids.map((_, i) => byId.data![`m${i}`]));
+  });
+
   it('reads what a resolver declares it needs', async () => {
     const withNeeds = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { id agendaItems { title absentees { name } presenters { role } } } } }`);
     expect(withNeeds.items).toContain('array(select');
     expect(withNeeds.items).not.toContain('"i"."summary"');
     const sourced = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { source { document section } agendaItems { source { section } } } } }`);
     expect(sourced.meetings).toMatch(/"m"\."document"/);
-    expect(sourced.items).toMatch(/"i"\."section"/);
+    expect(sourced.meetings).toContain(`'source', json_build_object('document', e."document", 'section', e."section")`);
     expect(sourced.data.c.meetings.every((m) => typeof (m.source as { document: string }).document === 'string')).toBe(true);
     // `version` is a resolver field that declares ['id']: still lean; `participants` declares ['id'] too.
     const record = await ask(`{ c: nordjyllandCluster(id: "nordjylland-midt") { meetings { version participants { name } attendanceSummary { votingMembers { present } } } } }`);

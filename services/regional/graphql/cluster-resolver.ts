@@ -40,7 +40,7 @@ import { agreementRecord, type ClusterRecord } from './records';
 import { searchRequest } from './search';
 import { meetingPageRequest } from './meeting-pages';
 import { dataVersion } from './data-version';
-import { meetingColumns } from './value-resolvers';
+import { embeddedAgendaItems, meetingColumns } from './value-resolvers';
 
 export function createClusterResolver(ClusterType: ClassType, entry: RegionDefinition) {
   const { slug, code: region, clusterTypeName: typeName, exampleClusterId: example, exampleMeetingId } = entry;
@@ -124,7 +124,7 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
       if (from && to && from > to) {
         throw new GraphQLError(`"from" (${from}) is after "to" (${to})`, { extensions: { code: 'BAD_USER_INPUT' } });
       }
-      return loaders.meetings.load({ clusterId: cluster.id, from: from ?? null, to: to ?? null, status: status ?? null, columns: meetingColumns(em, info) });
+      return loaders.meetings.load({ clusterId: cluster.id, from: from ?? null, to: to ?? null, status: status ?? null, columns: meetingColumns(em, info), agendaItems: embeddedAgendaItems(em, info) });
     }
 
     @FieldResolver(() => [Person], { description: 'Everyone named as a member of its bodies or at its meetings.' })

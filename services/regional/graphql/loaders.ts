@@ -135,7 +135,7 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
       const results = new Map<string, MeetingRecord[]>();
       await Promise.all(
         groupByFilter(keys).map(async (group) => {
-          const { from: after, to: before, status, columns } = group[0];
+          const { from: after, to: before, status, columns, agendaItems } = group[0];
           const clusters = clustersOf(group);
           const query = from(MeetingEntity, 'm', columns)
             .where({ withdrawnAt: null })
@@ -143,6 +143,7 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
           if (after) query.andWhere({ date: { $gte: after } });
           if (before) query.andWhere({ date: { $lte: before } });
           if (status) query.andWhere({ status });
+          if (agendaItems) query.addSelect(raw(`${agendaItemsJson(agendaItems)} as "agendaItems"`));
           query.orderBy({ date: QueryOrder.ASC_NULLS_LAST, startsAt: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC });
           distributeMeetings(group, sourcedIfRead(await read(query), columns) as MeetingRecord[], results);
         }),
@@ -151,6 +152,22 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
     },
     { cacheKeyFn: meetingFilterKey },
   );
+
+  /**
+   * A JSON object of a row's properties, keyed by property name, built by PostgreSQL: what a
+   * row read through the entity would hold for them, for types whose properties are text,
+   * numbers, booleans and JSON (no dates: JSON would give them as text). `source` is the
+   * document and section, as withSource makes it.
+   */
+  const jsonObjectOf = <E extends object>(entity: EntityClass<E>, alias: string, properties: readonly string[]) => {
+    const meta = em.getMetadata().get(entity.name);
+    const column = (property: string) => `${alias}.${em.getPlatform().quoteIdentifier(meta.properties[property].fieldNames[0])}`;
+    const pairs = properties.map((p) => (p === 'source' ? `'source', json_build_object('document', ${column('document')}, 'section', ${column('section')})` : `'${p}', ${column(p)}`));
+    return `json_build_object(${pairs.join(', ')})`;
+  };
+  /** A meeting's agenda items in order, as a JSON list of the given properties, for the meetings' statement (read-columns.ts embeddedColumnsFor). */
+  const agendaItemsJson = (properties: readonly string[]) =>
+    `(select coalesce(json_agg(${jsonObjectOf(AgendaItemEntity, 'e', properties)} order by e.ordinal), '[]'::json) from agenda_item e where e.meeting_id = m.id)`;
 
   /** An agenda item's absentees (ids, in order) come with it, in the same statement. */
   const absenteesOfItem = () =>

@@ -12,16 +12,18 @@ export interface MeetingFilter {
   status: MeetingStatus | null;
   /** The properties to read (read-columns.ts); absent: every column. */
   columns?: readonly string[];
+  /** The agenda items' properties to read inside each meeting's row (read-columns.ts embeddedColumnsFor); absent: none. */
+  agendaItems?: readonly string[];
 }
 
 /** The DataLoader cache key of a filter. */
-export const meetingFilterKey = (f: MeetingFilter): string => JSON.stringify([f.clusterId, f.from, f.to, f.status, f.columns ?? null]);
+export const meetingFilterKey = (f: MeetingFilter): string => JSON.stringify([f.clusterId, f.from, f.to, f.status, f.columns ?? null, f.agendaItems ?? null]);
 
 /** Keys grouped by their filter (date range and status) and the columns they read, in the order the filters first occur. */
 export function groupByFilter(keys: readonly MeetingFilter[]): MeetingFilter[][] {
   const groups = new Map<string, MeetingFilter[]>();
   for (const key of keys) {
-    const signature = JSON.stringify([key.from, key.to, key.status, key.columns ?? null]);
+    const signature = JSON.stringify([key.from, key.to, key.status, key.columns ?? null, key.agendaItems ?? null]);
     const group = groups.get(signature);
     if (group) group.push(key);
     else groups.set(signature, [key]);

@@ -18,7 +18,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { getMetadataStorage, type ClassType } from 'type-graphql';
 import { readFields } from '../model';
-import { selectedFieldNames } from './lookahead';
+import { selectedField, selectedFieldNames } from './lookahead';
 
 /** For the fields of a type that have a field resolver: the properties of the row the resolver reads. */
 export type FieldNeeds = Readonly<Record<string, readonly string[]>>;
@@ -72,6 +72,30 @@ export function columnsFor<E extends object>(request: Omit<ColumnRequest<E>, 'se
     if (known.has(info.fieldNodes)) return known.get(info.fieldNodes);
     const columns = readColumns(em, { ...request, selected: selectedFieldNames(info) });
     known.set(info.fieldNodes, columns);
+    return columns;
+  };
+}
+
+/**
+ * The properties of a child list that can come inside its parent's rows, as JSON built by
+ * PostgreSQL (e.g. a meeting's agenda items in the meetings' statement): when every field the
+ * operation asks of the children is a stored property of the same name or `source`, and no
+ * field resolver answers any of them. Undefined otherwise: the children are read by their own
+ * loader. Sorted; remembered per occurrence of the parent field.
+ */
+export function embeddedColumnsFor<E extends object>(request: { entity: EntityClass<E>; type: ClassType; field: string }) {
+  const known = new WeakMap<readonly FieldNode[], string[] | undefined>();
+  return (em: EntityManager, parentInfo: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): string[] | undefined => {
+    if (known.has(parentInfo.fieldNodes)) return known.get(parentInfo.fieldNodes);
+    const child = selectedField(parentInfo, request.field);
+    let columns: string[] | undefined;
+    if (child) {
+      const stored = new Set(readFields(em, request.entity));
+      const resolved = resolvedFields(request.type);
+      const selected = [...selectedFieldNames(child)].filter((f) => f !== '__typename');
+      if (selected.every((f) => !resolved.has(f) && (f === 'source' || stored.has(f)))) columns = selected.sort();
+    }
+    known.set(parentInfo.fieldNodes, columns);
     return columns;
   };
 }

@@ -27,7 +27,7 @@ import { seatVotingRight, summariseAttendance } from './attendance-summary';
 import { checkFundTable } from '../data/reconcile';
 import { applyCorrections, fieldText } from '../data/readings';
 import { AgendaItemEntity, MeetingEntity } from '../model';
-import { columnsFor } from './read-columns';
+import { columnsFor, embeddedColumnsFor } from './read-columns';
 import { RECORD_FIELD_NEEDS } from './record-resolvers';
 import type { AgendaItemRecord, AttendanceRecord, FundTableRecord, GrantRecord, InitiativeRecord, MeetingRecord, MembershipRecord } from './records';
 
@@ -59,6 +59,9 @@ const agendaItemColumns = columnsFor({
   always: ['id', 'meeting'],
 });
 
+/** A list of meetings brings its agenda items along (one statement less, no row per item) when the operation asks only their stored fields. */
+export const embeddedAgendaItems = embeddedColumnsFor({ entity: AgendaItemEntity, type: AgendaItem, field: 'agendaItems' });
+
 @Resolver(() => Meeting)
 export class MeetingFields {
   @FieldResolver(() => Body)
@@ -67,7 +70,8 @@ export class MeetingFields {
   }
 
   @FieldResolver(() => [AgendaItem])
-  agendaItems(@Root() meeting: MeetingRecord, @Ctx() { em, loaders }: RegionalContext, @Info() info: GraphQLResolveInfo) {
+  agendaItems(@Root() meeting: MeetingRecord & { agendaItems?: unknown[] }, @Ctx() { em, loaders }: RegionalContext, @Info() info: GraphQLResolveInfo) {
+    if (meeting.agendaItems !== undefined) return meeting.agendaItems;
     return loaders.agendaItemsByMeeting.load({ id: meeting.id, columns: agendaItemColumns(em, info) });
   }
 

@@ -23,7 +23,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, responseSizeLimit } from './response-limit'
 import type { Logger } from './logger';
 import { cachedReadiness, envReadinessCacheMs, envShutdownDelayMs } from './readiness';
 import { uncachedMutations } from './uncached-mutations';
-import { cachePolicyPlugin } from './static-cache-policy';
+import { cachePlugins } from './static-cache-policy';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
 import { createServiceMetrics, type ServiceMetrics } from './metrics/registry';
@@ -160,7 +160,9 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
       useRequestLogging<C>(logger),
       useMetrics<C>(metrics),
       ...(tracing ? [operationSpan<C>()] : []),
-      ...(options.cacheMaxAgeSeconds !== undefined ? [cachePolicyPlugin<C>(options.schema, options.cacheMaxAgeSeconds), uncachedMutations<C>()] : []),
+      // Without a max-age every answer is uncacheable (Apollo's default of 0), decided without per-field hooks too.
+      ...cachePlugins<C>(options.schema, options.cacheMaxAgeSeconds ?? 0),
+      ...(options.cacheMaxAgeSeconds !== undefined ? [uncachedMutations<C>()] : []),
       ...(options.plugins ?? []),
     ],
   });

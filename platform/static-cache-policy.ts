@@ -13,6 +13,7 @@
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { isObjectType, isInterfaceType, OperationTypeNode, type GraphQLSchema } from 'graphql';
 
 const HINT = 'cacheControl';
@@ -54,7 +55,12 @@ export function staticCachePolicy<C extends BaseContext>(defaultMaxAge: number):
   };
 }
 
-/** Apollo's cache-control plugin where the schema has hints (or is a gateway's, whose policy comes from its subgraphs), staticCachePolicy otherwise. */
-export function cachePolicyPlugin<C extends BaseContext>(schema: GraphQLSchema | undefined, defaultMaxAge: number): ApolloServerPlugin<C> {
-  return schema && !schemaHasCacheHints(schema) ? staticCachePolicy<C>(defaultMaxAge) : ApolloServerPluginCacheControl({ defaultMaxAge });
+/**
+ * Apollo's cache-control plugin where the schema has hints (or is a gateway's, whose policy
+ * comes from its subgraphs), staticCachePolicy otherwise, with Apollo's own switched off:
+ * Apollo Server installs its plugin by default when none is given.
+ */
+export function cachePlugins<C extends BaseContext>(schema: GraphQLSchema | undefined, defaultMaxAge: number): ApolloServerPlugin<C>[] {
+  if (schema && !schemaHasCacheHints(schema)) return [staticCachePolicy<C>(defaultMaxAge), ApolloServerPluginCacheControlDisabled()];
+  return [ApolloServerPluginCacheControl({ defaultMaxAge })];
 }

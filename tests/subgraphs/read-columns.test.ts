@@ -99,4 +99,18 @@ describe('reading the columns an operation asks for', () => {
     expect(record.meetings).not.toContain('"m"."place"');
     expect(record.meetings).toMatch(/"m"\."body_id"/);
   });
+
+  it('reads one fund table per cluster for the fund position alone, and answers as from all the tables', async () => {
+    const POSITION = 'fundPosition { reportedOn received spent committed uncommitted note fundTableId source { document section } }';
+    statements.length = 0;
+    const alone = await post<{ nordjyllandClusters: unknown[] }>(service.url, `{ nordjyllandClusters { id ${POSITION} } }`);
+    const fundStatements = statements.filter((s) => /from "fund_table"/.test(s));
+    expect(fundStatements).toHaveLength(1);
+    expect(fundStatements[0]).toContain('distinct on');
+    statements.length = 0;
+    const withTables = await post<{ nordjyllandClusters: Array<Record<string, unknown>> }>(service.url, `{ nordjyllandClusters { id ${POSITION} fundTables { id } } }`);
+    expect(statements.filter((s) => /from "fund_table"/.test(s))).toHaveLength(1);
+    expect(withTables.data!.nordjyllandClusters.map(({ fundTables: _, ...rest }) => rest)).toEqual(alone.data!.nordjyllandClusters);
+    expect(withTables.data!.nordjyllandClusters.filter((c) => c.fundPosition !== null).length).toBeGreaterThan(0);
+  });
 });

@@ -171,12 +171,12 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
 
     @FieldResolver(() => [FundTable], { description: 'Its cluster-fund (klyngemidler) tables, oldest first.' })
     fundTables(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
-      return loaders.fundTablesByCluster.load(cluster.id);
+      return loaders.fundTablesByCluster(cluster.id);
     }
 
     @FieldResolver(() => FundPosition, { description: 'The fund position as last reported; null when no report states one.', nullable: true })
     async fundPosition(@Root() cluster: ClusterRecord, @Ctx() { loaders }: RegionalContext) {
-      return latestFundPosition(await loaders.fundTablesByCluster.load(cluster.id));
+      return latestFundPosition(await loaders.positionTableByCluster(cluster.id));
     }
 
     @FieldResolver(() => [Grant], { description: 'Grants and decisions about money outside the fund tables.' })

@@ -34,7 +34,8 @@ import {
   rowReader,
   type Plain,
 } from '../model';
-import { withSource, type AgendaItemRecord, type MeetingRecord } from './records';
+import { withSource, type AgendaItemRecord, type FundTableRecord, type MeetingRecord } from './records';
+import { latestFundPosition } from './fund-position';
 import { clustersOf, distributeMeetings, groupByFilter, meetingFilterKey, type MeetingFilter } from './meeting-filter';
 import { createSearchLoader } from './search';
 import { createMeetingPageLoader } from './meeting-pages';
@@ -185,6 +186,42 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
         .orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }),
     );
 
+  /** Keys `all|<cluster>` (every table, oldest first) and `position|<cluster>` (positionTableByCluster). */
+  const fundTables = new DataLoader<string, FundTableRecord[]>(async (keys) => {
+    const clustersOf = (mode: string) => keys.filter((k) => k.startsWith(`${mode}|`)).map((k) => k.slice(mode.length + 1));
+    const all = new Set(clustersOf('all'));
+    const positionOnly = clustersOf('position').filter((c) => !all.has(c));
+    const found = new Map<string, FundTableRecord[]>();
+    const add = (key: string, table: FundTableRecord) => {
+      const list = found.get(key);
+      if (list) list.push(table);
+      else found.set(key, [table]);
+    };
+    const [tables, positions] = await Promise.all([
+      all.size === 0
+        ? []
+        : read(from(FundTableEntity).where({ cluster: { $in: [...all] }, withdrawnAt: null }).orderBy({ reportedOn: QueryOrder.ASC, id: QueryOrder.ASC })),
+      positionOnly.length === 0
+        ? []
+        : read(
+            from(FundTableEntity, 't')
+              .where({ cluster: { $in: positionOnly }, withdrawnAt: null })
+              .andWhere(`jsonb_typeof(t.position) = 'object'`)
+              // distinct on keeps the first row of each cluster in this order: the latest report, the first id among equals.
+              .distinctOn(['t.cluster'])
+              .orderBy({ cluster: QueryOrder.ASC, reportedOn: QueryOrder.DESC, id: QueryOrder.ASC }),
+          ),
+    ]);
+    for (const table of sourced(tables)) add(`all|${table.cluster}`, table);
+    for (const table of sourced(positions)) add(`position|${table.cluster}`, table);
+    for (const cluster of all) {
+      const position = latestFundPosition(found.get(`all|${cluster}`) ?? []);
+      const table = position && found.get(`all|${cluster}`)!.find((t) => t.id === position.fundTableId);
+      if (table) add(`position|${cluster}`, table);
+    }
+    return keys.map((key) => found.get(key) ?? []);
+  });
+
   return {
     /** The ids of the region's clusters, withdrawn ones left out. */
     clusterIds: async () => (await read(from(ClusterEntity).select('id').where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }))).map((r) => r.id),
@@ -312,10 +349,14 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
       async (ids) => sourced(await read(from(InitiativeEntity).where({ parent: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
       (i) => i.parent,
     ),
-    fundTablesByCluster: groupedBy(
-      async (ids) => sourced(await read(from(FundTableEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ reportedOn: QueryOrder.ASC, id: QueryOrder.ASC }))),
-      (t) => t.cluster,
-    ),
+    fundTablesByCluster: (clusterId: string) => fundTables.load(`all|${clusterId}`),
+    /**
+     * The cluster's fund table whose position is the cluster's fund position (fund-position.ts
+     * latestFundPosition): the latest reported that states one, in a list of one, or none.
+     * Read alone it is one row per cluster, not every table of years of reports; asked in
+     * the same turn as the cluster's tables (a dashboard asking both), it is taken from them.
+     */
+    positionTableByCluster: (clusterId: string) => fundTables.load(`position|${clusterId}`),
     grantsByCluster: groupedBy(
       async (ids) => sourced(await read(from(GrantEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }))),
       (g) => g.cluster,

@@ -5,11 +5,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { buildSchema } from 'graphql';
-import { cachePolicyPlugin, schemaHasCacheHints, staticCachePolicy } from '../../../platform/static-cache-policy';
+import { cachePlugins, schemaHasCacheHints } from '../../../platform/static-cache-policy';
 import { uncachedMutations } from '../../../platform/uncached-mutations';
 
 const sdl = `
-  type Query { value: Int, item: Item, items: [Item!]!, broken: Int }
+  type Query { value: Int, item: Item, items: [Item!]!, broken: Int, fieldHooks: Boolean }
   type Item { id: ID!, name: String, children: [Item!]! }
   type Mutation { increment: Int }`;
 const schema = buildSchema(sdl);
@@ -22,10 +22,12 @@ const rootValue = {
     throw new Error('no');
   },
   increment: () => 2,
+  // Apollo's cache-control plugin gives every resolver's info a cacheControl from its per-field hook.
+  fieldHooks: (_args: unknown, _context: unknown, info: { cacheControl?: unknown }) => info.cacheControl !== undefined,
 };
 
-async function serverWith(plugin: ApolloServerPlugin) {
-  const server = new ApolloServer({ schema, rootValue, plugins: [plugin, uncachedMutations()] });
+async function serverWith(...plugins: ApolloServerPlugin[]) {
+  const server = new ApolloServer({ schema, rootValue, plugins: [...plugins, uncachedMutations()] });
   await server.start();
   return server;
 }
@@ -34,7 +36,7 @@ let apollos: ApolloServer;
 let statics: ApolloServer;
 beforeAll(async () => {
   apollos = await serverWith(ApolloServerPluginCacheControl({ defaultMaxAge: 30 }));
-  statics = await serverWith(staticCachePolicy(30));
+  statics = await serverWith(...cachePlugins(schema, 30));
 });
 afterAll(async () => {
   await apollos?.stop();
@@ -58,6 +60,15 @@ describe('staticCachePolicy', () => {
     expect(await headerOf(statics, query)).toBe(theirs);
   });
 
+  it('runs no hook per field', async () => {
+    const hooked = async (server: ApolloServer) => {
+      const { body } = await server.executeOperation({ query: '{ fieldHooks }' });
+      return body.kind === 'single' ? body.singleResult.data?.fieldHooks : undefined;
+    };
+    expect(await hooked(apollos)).toBe(true);
+    expect(await hooked(statics)).toBe(false);
+  });
+
   it('is chosen only for a schema without @cacheControl hints', () => {
     const hinted = buildSchema(`
       enum CacheControlScope { PUBLIC PRIVATE }
@@ -69,9 +80,11 @@ describe('staticCachePolicy', () => {
     expect(schemaHasCacheHints(schema)).toBe(false);
     expect(schemaHasCacheHints(hinted)).toBe(true);
     expect(schemaHasCacheHints(typeHinted)).toBe(true);
-    // Apollo's plugin carries its own name; ours has no willResolveField hook to install.
-    expect(cachePolicyPlugin(hinted, 30)).toHaveProperty('__internal_plugin_id__', 'CacheControl');
-    expect(cachePolicyPlugin(undefined, 30)).toHaveProperty('__internal_plugin_id__', 'CacheControl');
-    expect(cachePolicyPlugin(schema, 30)).not.toHaveProperty('__internal_plugin_id__');
+    // Apollo's plugin carries its own id; without hints ours comes with Apollo's switched off (Apollo installs it by default otherwise).
+    const ids = (plugins: ApolloServerPlugin[]) => plugins.map((p) => (p as { __internal_plugin_id__?: string }).__internal_plugin_id__ ?? 'static');
+    expect(ids(cachePlugins(hinted, 30))).toEqual(['CacheControl']);
+    expect(ids(cachePlugins(undefined, 30))).toEqual(['CacheControl']);
+    expect(ids(cachePlugins(schema, 30))).toEqual(['static', 'CacheControl']);
+    expect((cachePlugins(schema, 30)[1] as { __is_disabled_plugin__?: boolean }).__is_disabled_plugin__).toBe(true);
   });
 });

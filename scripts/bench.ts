@@ -64,7 +64,13 @@ const ONLY_PATHS = process.env.BENCH_PATHS ? process.env.BENCH_PATHS.split(',').
 const ONLY_WORKLOADS = process.env.BENCH_ONLY ?? '';
 /** BENCH_PROFILE=DIR: the Nordjylland subgraph and the gateways write CPU profiles (node --cpu-prof) into DIR when they stop. */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
-const profiled = (name: string) => (PROFILE_DIR ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] } : {});
+const profiled = (name: string) => ({
+  ...(PROFILE_DIR ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] } : {}),
+  // A measured service's warnings and errors are printed: an error under load is a finding, and would skew its figures.
+  log: (line: string) => {
+    if (/"level":(4|5|6)\d/.test(line)) console.log(`${name}: ${line.slice(0, 500)}`);
+  },
+});
 /** Every measured process runs as production does (see the header). */
 const PRODUCTION = { NODE_ENV: 'production' };
 const REGIONS = regionalSubgraphs();

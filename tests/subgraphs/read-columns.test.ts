@@ -113,4 +113,18 @@ describe('reading the columns an operation asks for', () => {
     expect(withTables.data!.nordjyllandClusters.map(({ fundTables: _, ...rest }) => rest)).toEqual(alone.data!.nordjyllandClusters);
     expect(withTables.data!.nordjyllandClusters.filter((c) => c.fundPosition !== null).length).toBeGreaterThan(0);
   });
+
+  it('reads the initiatives’ columns asked for, and answers as reading every column does', async () => {
+    statements.length = 0;
+    const lean = await post<{ c: { initiatives: Array<Record<string, unknown>> } }>(service.url, `{ c: nordjyllandCluster(id: "nordjylland-midt") { initiatives { title successorRecommendation { outcome } parts { title } } } }`);
+    const select = statements.find((s) => /from "initiative" as "i"/.test(s))!;
+    expect(select).toMatch(/"i"\."successor_recommendation"/);
+    for (const unasked of ['purpose', 'costs', 'decisions', 'targets', 'readings', 'document']) expect(select).not.toContain(`"i"."${unasked}"`);
+    // `readings` declares no needs (it reads the field its corrections apply to): every column.
+    statements.length = 0;
+    const full = await post<{ c: { initiatives: Array<Record<string, unknown>> } }>(service.url, `{ c: nordjyllandCluster(id: "nordjylland-midt") { initiatives { title successorRecommendation { outcome } parts { title } readings { field } } } }`);
+    expect(statements.find((s) => /from "initiative" as "i"/.test(s))).toMatch(/"i"\."purpose"/);
+    expect(lean.data!.c.initiatives.length).toBeGreaterThan(0);
+    expect(lean.data!.c.initiatives).toEqual(full.data!.c.initiatives.map(({ readings: _, ...rest }) => rest));
+  });
 });

@@ -40,7 +40,7 @@ import { agreementRecord, type ClusterRecord } from './records';
 import { searchRequest } from './search';
 import { meetingPageRequest } from './meeting-pages';
 import { dataVersion } from './data-version';
-import { embeddedAgendaItems, meetingColumns } from './value-resolvers';
+import { embeddedAgendaItems, initiativeColumns, meetingColumns } from './value-resolvers';
 
 export function createClusterResolver(ClusterType: ClassType, entry: RegionDefinition) {
   const { slug, code: region, clusterTypeName: typeName, exampleClusterId: example, exampleMeetingId } = entry;
@@ -135,11 +135,12 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
     @FieldResolver(() => [Initiative], { description: INITIATIVES_DESCRIPTION })
     async initiatives(
       @Root() cluster: ClusterRecord,
-      @Ctx() { loaders }: RegionalContext,
+      @Ctx() { em, loaders }: RegionalContext,
+      @Info() info: GraphQLResolveInfo,
       @Arg('modifiedSince', () => DateTimeScalar, { nullable: true }) modifiedSince?: Date,
     ) {
       if (modifiedSince) return loaders.initiativesModifiedSince.load({ clusterId: cluster.id, since: modifiedSince.toISOString() });
-      return (await loaders.initiativesByCluster.load(cluster.id)).filter((i) => i.parent === null);
+      return (await loaders.initiativesByCluster.load({ id: cluster.id, columns: initiativeColumns(em, info) })).filter((i) => i.parent === null);
     }
 
     @FieldResolver(() => MeetingConnection, { description: MEETINGS_CONNECTION_DESCRIPTION })

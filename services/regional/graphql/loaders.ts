@@ -341,8 +341,10 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
       },
       (p) => p.clusterId,
     ),
-    initiativesByCluster: groupedBy(
-      async (ids) => sourced(await read(from(InitiativeEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
+    /** A cluster's initiatives, parts included, reading the given properties (read-columns.ts; absent: all). */
+    initiativesByCluster: groupedByColumns(
+      async (ids, columns) =>
+        sourcedIfRead(await read(from(InitiativeEntity, 'i', columns).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC })), columns),
       (i) => i.cluster,
     ),
     initiativesByParent: groupedBy(

@@ -26,7 +26,7 @@ import { fundPositionOf } from './fund-position';
 import { seatVotingRight, summariseAttendance } from './attendance-summary';
 import { checkFundTable } from '../data/reconcile';
 import { applyCorrections, fieldText } from '../data/readings';
-import { AgendaItemEntity, MeetingEntity } from '../model';
+import { AgendaItemEntity, InitiativeEntity, MeetingEntity } from '../model';
 import { columnsFor, embeddedColumnsFor } from './read-columns';
 import { RECORD_FIELD_NEEDS } from './record-resolvers';
 import type { AgendaItemRecord, AttendanceRecord, FundTableRecord, GrantRecord, InitiativeRecord, MeetingRecord, MembershipRecord } from './records';
@@ -184,6 +184,15 @@ export class BodyFields {
     return loaders.membershipsByBody.load(body.id);
   }
 }
+
+/** The columns a cluster's initiatives read: what InitiativeFields' resolvers read (`readings` reads the field it corrects: every column). */
+export const initiativeColumns = columnsFor({
+  entity: InitiativeEntity,
+  type: Initiative,
+  needs: { ...RECORD_FIELD_NEEDS, parent: ['parent'], parts: ['id'] },
+  // The cluster's list leaves parts out by their parent.
+  always: ['id', 'cluster', 'parent'],
+});
 
 @Resolver(() => Initiative)
 export class InitiativeFields {

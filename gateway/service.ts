@@ -12,6 +12,8 @@
  * - the offline sandbox at its root; calendar and Atom feeds, CSV exports (feeds/) and the
  *   reference dashboard (dashboard/), all read from the gateway's own GraphQL answers.
  */
+// First: @apollo/gateway must find federation-internals' exports as plain data (see there).
+import './plain-federation-exports';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { supergraphPath as defaultSupergraphPath } from '../schema/files';

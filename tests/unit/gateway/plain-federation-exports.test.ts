@@ -1,0 +1,114 @@
+/**
+ * gateway/plain-federation-exports.ts puts a plain-data copy of @apollo/federation-internals'
+ * exports in the place of the package's accessors, before @apollo/gateway loads. Jest's
+ * module registry honours the replacement as Node's cache does, so this file runs as the
+ * gateway does: imported first, it gives the gateway the copy, and the gateway still plans
+ * and answers: entity joins across two subgraphs, lists, aliases, fragments, skipped and
+ * included fields, and a value a subgraph should not have returned (null for a non-null
+ * field), reported with federation-internals' own error.
+ */
+import { plainExports, usePlainFederationExports } from '../../../gateway/plain-federation-exports';
+import * as internals from '@apollo/federation-internals';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { composeSupergraph } from '../../../tools/compose';
+
+const PLACES = /* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  type Query { places: [Place]! }
+  type Place @key(fields: "id") { id: ID! name: String! }
+`;
+const VISITS = /* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  type Place @key(fields: "id") { id: ID! visits: [Visit!]! }
+  type Visit { day: String! note: String count: Int }
+`;
+const supergraphSdl = composeSupergraph([
+  { name: 'places', url: 'http://places.internal/graphql', sdl: PLACES },
+  { name: 'visits', url: 'http://visits.internal/graphql', sdl: VISITS },
+]);
+
+/**
+ * The two subgraphs, faked: places lists two places, visits gives each its visits (the second
+ * one a null where none may be, when asked for days). They answer more than asked (both the
+ * field and its alias, skipped fields too): what the client sees is the gateway's shaping.
+ */
+async function subgraphs(url: string, init?: RequestInit): Promise<Response> {
+  const { query, variables } = JSON.parse(init!.body as string) as { query: string; variables?: { representations?: { id: string }[] } };
+  const data = url.includes('places')
+    ? { places: [{ __typename: 'Place', id: 'p1', name: 'Aalborg', n: 'Aalborg' }, { __typename: 'Place', id: 'p2', name: 'Odense', n: 'Odense' }] }
+    : {
+        _entities: variables!.representations!.map(({ id }) =>
+          id === 'p1'
+            ? { visits: [{ day: '2024-01-02', note: 'første', count: 3 }, { day: '2024-02-03', note: null, count: 0 }] }
+            : { visits: query.includes('day') ? [{ day: null, note: 'uden dag', count: 1 }] : [] },
+        ),
+      };
+  return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
+}
+
+let server: ApolloServer;
+
+describe('federation-internals as plain data', () => {
+  beforeAll(async () => {
+    process.env.APOLLO_TELEMETRY_DISABLED = '1';
+    const gateway = new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: subgraphs as never }),
+      logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    });
+    server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
+    await server.start();
+  });
+  afterAll(() => server?.stop());
+
+  const send = async (query: string, variables: Record<string, unknown> = {}) => {
+    const res = await server.executeOperation({ query, variables });
+    if (res.body.kind !== 'single') throw new Error('expected a single result');
+    return res.body.singleResult;
+  };
+
+  it('copies every export, accessors read once, as a data property with the same value, and keeps the ES module mark', () => {
+    const source = { __esModule: true };
+    let reads = 0;
+    Object.defineProperty(source, 'isThing', { enumerable: true, get: () => (reads++, internals.isNonNullType) });
+    Object.defineProperty(source, 'NAME', { enumerable: true, get: () => '__typename' });
+    const copy = plainExports(source) as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(copy, 'isThing')).toEqual({ value: internals.isNonNullType, writable: true, enumerable: true, configurable: true });
+    expect(copy.NAME).toBe('__typename');
+    expect(copy.__esModule).toBe(true);
+    copy.isThing;
+    expect(reads).toBe(1);
+  });
+
+  it('is what loads the package after it: every export a data property, once', () => {
+    const loaded = require('@apollo/federation-internals') as Record<string, unknown>;
+    expect(Object.keys(loaded).length).toBeGreaterThan(200);
+    for (const key of Object.keys(loaded)) expect(Object.getOwnPropertyDescriptor(loaded, key)).toHaveProperty('value');
+    expect(loaded).toBe(internals);
+    expect(usePlainFederationExports()).toBe(false);
+  });
+
+  it('lets the gateway plan and answer across two subgraphs', async () => {
+    expect(await send('{ places { id name } }')).toEqual({ data: { places: [{ id: 'p1', name: 'Aalborg' }, { id: 'p2', name: 'Odense' }] } });
+    expect(await send('{ places { ...P } } fragment P on Place { id ... on Place { visits { note } } }')).toEqual({
+      data: { places: [{ id: 'p1', visits: [{ note: 'første' }, { note: null }] }, { id: 'p2', visits: [] }] },
+    });
+  });
+
+  it('shapes the answer: aliases, __typename, @include and @skip by variables', async () => {
+    const query = 'query Q($all: Boolean!) { places { __typename n: name visits { note @include(if: $all) count @skip(if: $all) } } }';
+    expect(await send(query, { all: false })).toEqual({
+      data: { places: [{ __typename: 'Place', n: 'Aalborg', visits: [{ count: 3 }, { count: 0 }] }, { __typename: 'Place', n: 'Odense', visits: [] }] },
+    });
+    expect(await send(query, { all: true })).toEqual({
+      data: { places: [{ __typename: 'Place', n: 'Aalborg', visits: [{ note: 'første' }, { note: null }] }, { __typename: 'Place', n: 'Odense', visits: [] }] },
+    });
+  });
+
+  it('nulls what a subgraph answered null for a non-null field, and says why', async () => {
+    const result = await send('{ places { name visits { day } } }');
+    expect(result.data).toEqual({ places: [{ name: 'Aalborg', visits: [{ day: '2024-01-02' }, { day: '2024-02-03' }] }, null] });
+    expect(JSON.stringify(result)).toMatch(/Cannot return null for non-nullable field Visit\.day/);
+  });
+});

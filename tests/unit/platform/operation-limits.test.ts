@@ -5,7 +5,7 @@
  * subgraphs; the cheap-and-heavy attacks over the schema's cycles do not.
  */
 import { readFileSync } from 'node:fs';
-import { parse, specifiedRules, validate, type GraphQLSchema, type GraphQLFormattedError } from 'graphql';
+import { parse, print, specifiedRules, validate, type GraphQLSchema, type GraphQLFormattedError } from 'graphql';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -14,6 +14,7 @@ import { LIST_SIZES } from '../../../schema/list-sizes';
 import {
   DEFAULT_OPERATION_LIMITS,
   operationCost,
+  operationCostPlugin,
   operationLimits,
   operationLimitsFromEnv,
   withoutSuggestions,
@@ -169,6 +170,46 @@ describe('what the limits refuse', () => {
     expect(await refusals(api, '{ cluster(id: "x") { meetings { title } agendaItemsToo: meetings { agendaItems { title } } } }', {}, limits)).toEqual([
       expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', message: expect.stringContaining('limit of 100') }),
     ]);
+  });
+});
+
+describe('the cost of an operation asked again', () => {
+  /** The plugin over a counting operationCost, and a way to ask it as Apollo does. */
+  function counted(limits = DEFAULT_OPERATION_LIMITS) {
+    const measured: string[] = [];
+    const plugin = operationCostPlugin(limits, LIST_SIZES, (schema, document, options) => {
+      measured.push(JSON.stringify(options.variables));
+      return operationCost(schema, document, options);
+    });
+    const ask = async (schema: GraphQLSchema, document: ReturnType<typeof parse>, variables: Record<string, unknown> = {}) => {
+      const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
+      const listener = await plugin.requestDidStart!({} as never);
+      await listener!.didResolveOperation!({ schema, document, operation, request: { variables } } as never);
+    };
+    return { measured, ask };
+  }
+
+  it('is measured once per parsed document, operation and variables, and refused each time it is over the limit', async () => {
+    const { measured, ask } = counted({ ...DEFAULT_OPERATION_LIMITS, maxCost: 100 });
+    const cheap = parse('query ($all: Boolean!) { regions { code clusters @include(if: $all) { meetings { title } } } }');
+    await ask(api, cheap, { all: false });
+    await ask(api, cheap, { all: false });
+    expect(measured).toEqual(['{"all":false}']);
+    // Other variables, the same text parsed again, another schema: measured anew.
+    await expect(ask(api, cheap, { all: true })).rejects.toThrow(/limit of 100/);
+    await expect(ask(api, cheap, { all: true })).rejects.toThrow(/limit of 100/);
+    await ask(api, parse(print(cheap)), { all: false });
+    await ask(supergraph.apiSchema().toGraphQLJSSchema(), cheap, { all: false });
+    expect(measured).toEqual(['{"all":false}', '{"all":true}', '{"all":false}', '{"all":false}']);
+  });
+
+  it('measures long variables (an _entities call’s representations) every time', async () => {
+    const { measured, ask } = counted();
+    const entities = parse('query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on NordjyllandCluster { name } } }');
+    const representations = Array.from({ length: 100 }, (_, i) => ({ __typename: 'NordjyllandCluster', id: `nordjylland-${i}` }));
+    await ask(subgraphSchemas.nordjylland, entities, { representations });
+    await ask(subgraphSchemas.nordjylland, entities, { representations });
+    expect(measured).toHaveLength(2);
   });
 });
 

@@ -7,7 +7,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, GraphQLSchema, execute, parse, type DocumentNode } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { compiledExecutionGateway, compiledExecutor } from '../../../platform/compiled-execution';
+import { COMPILE_AFTER, compiledExecutionGateway, compiledExecutor } from '../../../platform/compiled-execution';
 import { maskError } from '../../../platform/errors';
 import { DateScalar, DateTimeScalar, KronerScalar } from '../../../schema/contract/scalars';
 
@@ -95,7 +95,7 @@ const run = async (document: DocumentNode, variables?: Record<string, unknown>) 
 
 describe('compiledExecutor', () => {
   it.each(rows(operations))('answers %s as graphql-js does, compiled', async (_what, query, variables) => {
-    const executor = compiledExecutor(schema);
+    const executor = compiledExecutor(schema, { compileAfter: 1 });
     const document = parse(query);
     const expected = await run(document, variables);
     for (let n = 0; n < 2; n++) {
@@ -106,7 +106,7 @@ describe('compiledExecutor', () => {
   });
 
   it('keeps the original error of a failing resolver (logged by maskError), and its path', async () => {
-    const result = await compiledExecutor(schema).execute({ document: parse('{ meetings { broken } }'), contextValue: {} });
+    const result = await compiledExecutor(schema, { compileAfter: 1 }).execute({ document: parse('{ meetings { broken } }'), contextValue: {} });
     expect(result.errors?.[0]?.path).toEqual(['meetings', 0, 'broken']);
     expect(result.errors?.[0]?.originalError?.message).toBe('relation "secret_table" does not exist');
   });
@@ -118,13 +118,13 @@ describe('compiledExecutor', () => {
       resolvers: { Query: { echo: (_: unknown, args: { n: number }, context: { factor: number }) => (seen.push(context), args.n * context.factor) } },
     });
     const context = { factor: 3 };
-    const result = await compiledExecutor(probe).execute({ document: parse('{ echo(n: 2) }'), contextValue: context });
+    const result = await compiledExecutor(probe, { compileAfter: 1 }).execute({ document: parse('{ echo(n: 2) }'), contextValue: context });
     expect(result).toEqual({ data: { echo: 6 } });
     expect(seen).toEqual([context]);
   });
 
   it('checks variables the way graphql-js does: same errors, naming the variable definition', async () => {
-    const executor = compiledExecutor(schema);
+    const executor = compiledExecutor(schema, { compileAfter: 1 });
     const document = parse('query Q($from: Date, $s: Status!) { meetings(from: $from, status: $s) { id } }');
     for (const variables of [{ from: '2024-02-31', s: 'HELD' }, { from: '2024-01-01' }, { s: 'GONE' }, { from: 7, s: null }]) {
       const actual = await executor.execute({ document, variables, contextValue: {} });
@@ -137,7 +137,7 @@ describe('compiledExecutor', () => {
   });
 
   it('leaves mutations and operations it cannot compile to graphql-js', async () => {
-    const executor = compiledExecutor(schema);
+    const executor = compiledExecutor(schema, { compileAfter: 1 });
     const mutation = parse('mutation { save(date: "2024-05-01") { id date } }');
     expect(await executor.execute({ document: mutation, queryHash: 'm', contextValue: {} })).toEqual(await execute({ schema, document: mutation }));
     const twoOperations = parse('query A { at } query B { at }');
@@ -158,7 +158,7 @@ describe('compiledExecutor', () => {
         Query: { clusters: () => [{ id: 'n1' }, { id: 's1' }], north: () => ({ id: 'n2' }) },
       },
     });
-    const executor = compiledExecutor(asyncTypes);
+    const executor = compiledExecutor(asyncTypes, { compileAfter: 1 });
     const viaFragment = parse('{ ...F } fragment F on Query { clusters { __typename id } }');
     expect(await executor.execute({ document: viaFragment, queryHash: 'a', contextValue: {} })).toEqual({
       data: { clusters: [{ __typename: 'North', id: 'n1' }, { __typename: 'South', id: 's1' }] },
@@ -167,14 +167,26 @@ describe('compiledExecutor', () => {
     expect(executor.held()).toMatchObject({ compiled: 1, interpreted: 1 });
   });
 
+  it('compiles an operation on its COMPILE_AFTER-th execution, graphql-js answering until then', async () => {
+    const executor = compiledExecutor(schema);
+    const document = parse('{ meetings { id items { title } } }');
+    const expected = await run(document);
+    for (let n = 1; n < COMPILE_AFTER; n++) {
+      expect(JSON.parse(JSON.stringify(await executor.execute({ document, queryHash: 'r', contextValue: {} })))).toEqual(expected);
+      expect(executor.held()).toMatchObject({ entries: 1, compiled: 0, pending: 1 });
+    }
+    for (let n = 0; n < 2; n++) expect(JSON.parse(JSON.stringify(await executor.execute({ document, queryHash: 'r', contextValue: {} })))).toEqual(expected);
+    expect(executor.held()).toMatchObject({ entries: 1, compiled: 1, pending: 0 });
+  });
+
   it('keeps no more operations than its bound, however many distinct queries arrive', async () => {
-    const executor = compiledExecutor(schema, { maxOperations: 5 });
+    const executor = compiledExecutor(schema, { maxOperations: 5, compileAfter: 1 });
     for (let n = 0; n < 30; n++) {
       const document = parse(`{ m${n}: meeting(id: "${n}") { id } }`);
       expect(await executor.execute({ document, queryHash: `q${n}`, contextValue: {} })).toEqual({ data: { [`m${n}`]: { id: `${n}` } } });
     }
     expect(executor.held().entries).toBe(5);
-    const bytes = compiledExecutor(schema, { maxBytes: 20_000 });
+    const bytes = compiledExecutor(schema, { maxBytes: 20_000, compileAfter: 1 });
     for (let n = 0; n < 30; n++) await bytes.execute({ document: parse(`# ${n} ${'x'.repeat(5_000)}\n{ at }`), queryHash: `p${n}`, contextValue: {} });
     expect(bytes.held().bytes).toBeLessThanOrEqual(20_000);
     expect(bytes.held().entries).toBeLessThan(5);
@@ -195,7 +207,7 @@ describe('compiledExecutor', () => {
     });
     const document = parse('query($r: [_Any!]!) { _entities(representations: $r) { ... on Cluster { id name } } _service { sdl } }');
     const variables = { r: [{ __typename: 'Cluster', id: 'midt' }, { __typename: 'Cluster', id: 'gone' }] };
-    const executor = compiledExecutor(subgraph);
+    const executor = compiledExecutor(subgraph, { compileAfter: 1 });
     const actual = await executor.execute({ document, variables, contextValue: {} });
     expect(actual).toEqual(await execute({ schema: subgraph, document, variableValues: variables, contextValue: {} }));
     expect(actual.data?._entities).toEqual([{ id: 'midt', name: 'Klynge midt' }, null]);
@@ -228,7 +240,7 @@ describe('compiledExecutionGateway behind Apollo Server', () => {
   let compiled: ApolloServer;
   beforeAll(async () => {
     interpreted = await serve({ schema });
-    compiled = await serve({ gateway: compiledExecutionGateway(schema) });
+    compiled = await serve({ gateway: compiledExecutionGateway(schema, { compileAfter: 1 }) });
   });
   afterAll(async () => {
     await interpreted?.stop();

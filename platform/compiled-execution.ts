@@ -1,6 +1,6 @@
 /**
- * Executes a subgraph's queries with graphql-jit: each operation is compiled once into a
- * JavaScript function that resolves and completes its fields, instead of graphql-js walking
+ * Executes a subgraph's queries with graphql-jit: each operation asked repeatedly is compiled
+ * once into a JavaScript function that resolves and completes its fields, instead of graphql-js walking
  * the operation's syntax tree field by field on every request (executeFields, completeValue,
  * getArgumentValues and a promise per object, for each of thousands of agenda items).
  *
@@ -9,7 +9,11 @@
  * migration guide names for the removed `executor` option. Apollo still parses, validates,
  * runs every request hook (didResolveOperation, executionDidStart, willSendResponse …),
  * turns variable errors into BAD_USER_INPUT and formats every error through formatError;
- * only execution itself is ours. The resolvers, the schema and the context are the same.
+ * only execution itself is ours. The resolvers, the schema and the context are the same. What
+ * Apollo leaves out for a gateway's executor: rootValue, fieldResolver and incremental delivery
+ * (@defer), none of which the hub uses. A plugin with a willResolveField hook would still work
+ * (Apollo wraps the schema's resolvers, which the compiled code calls) but would take away the
+ * gain: every field would be a resolver call again; the static cache policy installs none.
  *
  * Compiled operations are kept in a bounded LRU keyed by the query's hash and operation name:
  * distinct queries cannot grow memory without bound. Left to graphql-js's execute: an operation

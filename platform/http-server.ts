@@ -24,6 +24,7 @@ import type { Logger } from './logger';
 import { cachedReadiness, envReadinessCacheMs, envShutdownDelayMs } from './readiness';
 import { uncachedMutations } from './uncached-mutations';
 import { cachePlugins } from './static-cache-policy';
+import { compiledExecutionGateway } from './compiled-execution';
 import { REQUEST_ID_HEADER, assignRequestId, requestIdOf, type RequestContext } from './request-id';
 import { useRequestLogging } from './request-logging';
 import { createServiceMetrics, type ServiceMetrics } from './metrics/registry';
@@ -39,6 +40,11 @@ export interface ServiceOptions<C extends RequestContext> {
   port: number;
   schema?: GraphQLSchema;
   gateway?: GatewayInterface;
+  /**
+   * Executes the schema's queries with graphql-jit, each compiled once (platform/compiled-execution.ts),
+   * instead of graphql-js; for a schema, not a gateway. Same answers, less CPU on large lists.
+   */
+  compiledExecution?: boolean;
   /** Builds the request's context; the request id is already chosen. */
   context: (args: { req: Request; requestId: string }) => Promise<C>;
   /**
@@ -135,7 +141,11 @@ export async function startService<C extends RequestContext>(options: ServiceOpt
   const httpServer: Server = createServer(serverOptions(limits), app);
   applyServerLimits(httpServer, limits);
   const apollo = new ApolloServer<C>({
-    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
+    ...(options.gateway
+      ? { gateway: options.gateway }
+      : options.compiledExecution
+        ? { gateway: compiledExecutionGateway(options.schema!) }
+        : { schema: options.schema! }),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? true,
     // Rejects simple (CORS-safelisted) requests that could be cross-site request forgery.

@@ -1,5 +1,5 @@
 /** The councils subgraph as a running service. It holds no database: its registry is a small sourced file. */
-import { envCacheMaxAge, envFirst, envList, envPort, envSize, envString } from '../../platform/config';
+import { envCacheMaxAge, envFirst, envFlag, envList, envPort, envSize, envString } from '../../platform/config';
 import { subgraphSecretFromEnv } from '../../platform/gateway-credential';
 import { DEFAULT_BODY_LIMIT, startService, type RunningService } from '../../platform/http-server';
 import { createLogger, type Logger } from '../../platform/logger';
@@ -20,6 +20,8 @@ export interface CouncilsConfig {
   protection?: SubgraphProtection;
   /** SUBGRAPH_SECRET: only calls signed with it (the gateway's) are answered. */
   gatewaySecret?: string;
+  /** COMPILED_EXECUTION: queries run compiled by graphql-jit (platform/compiled-execution.ts); absent: true. */
+  compiledExecution?: boolean;
   logger: Logger;
 }
 
@@ -32,6 +34,7 @@ export function councilsConfigFromEnv(): CouncilsConfig {
     cacheMaxAgeSeconds: envCacheMaxAge(),
     protection: subgraphProtectionFromEnv(),
     gatewaySecret: subgraphSecretFromEnv(),
+    compiledExecution: envFlag('COMPILED_EXECUTION', true),
     logger: createLogger('councils'),
   };
 }
@@ -44,6 +47,7 @@ export async function startCouncilsService(config: CouncilsConfig): Promise<Runn
     host: config.host,
     port: config.port,
     schema,
+    compiledExecution: config.compiledExecution ?? true,
     context: async ({ requestId }) => ({ registry, requestId }),
     ready: async () => {},
     corsOrigins: config.corsOrigins,

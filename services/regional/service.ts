@@ -56,6 +56,8 @@ export interface RegionalServiceConfig {
   onQuery?: (sql: string) => void;
   /** REDIS_URL: writes and imports move the gateways' shared cache version on (cache-invalidation.ts). */
   redis?: RedisConfig;
+  /** COMPILED_EXECUTION: queries run compiled by graphql-jit (platform/compiled-execution.ts); absent: true. */
+  compiledExecution?: boolean;
 }
 
 /**
@@ -90,6 +92,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     // The region's own variable first: each region's data controller decides for its data.
     publishSensitivePersonalData: envFlag(envFirst(`${prefix}_PUBLISH_SENSITIVE_PERSONAL_DATA`, 'PUBLISH_SENSITIVE_PERSONAL_DATA'), true),
     redis: redisConfigFromEnv(),
+    compiledExecution: envFlag('COMPILED_EXECUTION', true),
   };
 }
 
@@ -159,6 +162,8 @@ export async function startRegionalService(
       host: config.host,
       port: config.port,
       schema,
+      // A year of agenda items is thousands of small objects: compiled, their execution costs less CPU.
+      compiledExecution: config.compiledExecution ?? true,
       context: async ({ req, requestId }) => ({
         ...createRegionalContext(db.orm.em as never, definition.region, {
           writer: async () => requireScope(await verify(req.headers.authorization), scope, refusal).subject,

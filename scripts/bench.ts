@@ -27,7 +27,8 @@
  * of a previous run), BENCH_COLD_START=0 (skip the cold start). BENCH_SOAK=1 measures only the
  * gateway's memory instead: RSS after a warm-up against RSS after BENCH_SOAK_MINUTES
  * (default 10) at a bounded load (BENCH_SOAK_RATE requests per second, default 20, of the
- * distinct timelines, deduplication off). Load goes to 127.0.0.1 only, bounded in time.
+ * distinct timelines, deduplication off; RSS sampled every 10 s, the medians of the first and the last
+ * minute compared). Load goes to 127.0.0.1 only, bounded in time.
  */
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -362,13 +363,24 @@ async function soak(gatewayUrl: string, pid: number | undefined): Promise<void> 
   console.log(`soak: warm-up ${SECONDS} s, then ${SOAK_MINUTES} min at ${SOAK_RATE} req/s of the distinct timelines, deduplication off`);
   await load(gatewayUrl, DISTINCT_TIMELINES.gateway);
   const warm = rssMegabytes(pid);
-  const samples: string[] = [];
-  const sampler = setInterval(() => samples.push(String(rssMegabytes(pid))), 60_000);
+  // A heap's size follows its collections up and down: one sample may fall in a trough or on a peak.
+  // Every 10 s a sample; the first and the last minute are compared by their medians, beside the two single samples.
+  const samples: number[] = [];
+  const sampler = setInterval(() => {
+    const mb = rssMegabytes(pid);
+    if (mb !== null) samples.push(mb);
+  }, 10_000);
   const run = await load(gatewayUrl, DISTINCT_TIMELINES.gateway, { duration: SOAK_MINUTES * 60, overallRate: SOAK_RATE });
   clearInterval(sampler);
   const after = rssMegabytes(pid);
-  console.log(`RSS per minute (MB): ${samples.join(', ')}`);
-  console.log(`gateway RSS after warm-up ${warm} MB, after the soak ${after} MB: ${warm && after ? fmt((after / warm - 1) * 100) : 'n/a'} % (target within 10 %); ${fmt(run.rps, 0)} req/s, p50 ${run.p50} ms, ${run.errors} errors`);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const perMinute = Array.from({ length: Math.ceil(samples.length / 6) }, (_, i) => median(samples.slice(i * 6, i * 6 + 6)));
+  const first = perMinute[0];
+  const last = perMinute[perMinute.length - 1];
+  const change = (from: number | null | undefined, to: number | null | undefined) => (from && to ? `${fmt((to / from - 1) * 100)} %` : 'n/a');
+  console.log(`RSS per minute, median of 10-s samples (MB): ${perMinute.join(', ')}; lowest ${Math.min(...samples)}, highest ${Math.max(...samples)}`);
+  console.log(`gateway RSS, median of the first minute ${first} MB, of the last minute ${last} MB: ${change(first, last)} (target within 10 %)`);
+  console.log(`single samples: after the warm-up ${warm} MB, after the soak ${after} MB: ${change(warm, after)}; ${fmt(run.rps, 0)} req/s, p50 ${run.p50} ms, ${run.errors} errors`);
 }
 
 async function main() {

@@ -22,6 +22,8 @@ export interface GatewayConfig {
   subgraphSecret?: string;
   /** Identical concurrent subgraph calls are made once. */
   deduplicateSubgraphRequests?: boolean;
+  /** COMPILED_RESULT_SHAPING: answers are shaped by gateway/result-shaping (absent: true), not by @apollo/gateway's own code. */
+  compiledResultShaping?: boolean;
   /** Failed or timed-out calls in a row after which a subgraph's circuit opens (its calls then fail at once). */
   breakerFailureThreshold?: number;
   /** Milliseconds a subgraph's circuit stays open before one probe call goes through. */
@@ -81,6 +83,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     subgraphUrls,
     subgraphTimeoutMs: envPositiveInt('SUBGRAPH_TIMEOUT_MS', SUBGRAPH_TIMEOUT_DEFAULT_MS),
     deduplicateSubgraphRequests: envFlag('DEDUPLICATE_SUBGRAPH_REQUESTS', true),
+    compiledResultShaping: envFlag('COMPILED_RESULT_SHAPING', true),
     subgraphSecret: checkSecret('SUBGRAPH_SECRET', envString('SUBGRAPH_SECRET')),
     breakerFailureThreshold: envPositiveInt('BREAKER_FAILURE_THRESHOLD', DEFAULT_BREAKER_FAILURE_THRESHOLD),
     breakerResetMs: envPositiveInt('BREAKER_RESET_MS', DEFAULT_BREAKER_RESET_MS),

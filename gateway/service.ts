@@ -36,6 +36,7 @@ import { connectSharedCaches } from './cache/shared-caches';
 import { useLocalSandbox } from './sandbox';
 import { feedRoutes } from './feeds';
 import { useDashboard } from './dashboard';
+import { useCompiledResultShaping } from './result-shaping';
 
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   // @apollo/gateway sends anonymous deployment telemetry unless told not to; a health-sector
@@ -49,6 +50,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   // One registry for the gateway's requests, its subgraph calls and its cache (GET /metrics).
   const metrics = createServiceMetrics('gateway');
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
+  useCompiledResultShaping(config.compiledResultShaping ?? true);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>

@@ -35,7 +35,6 @@ import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { SingleBar, Presets } from 'cli-progress';
 import { regionalSubgraphs } from '../services/regional/definition';
@@ -49,6 +48,7 @@ import { createLogger } from '../platform/logger';
 import { startServiceProcess, type ServiceProcess } from '../tools/hub';
 import { supergraphPath } from '../schema/files';
 import { BENCH_QUERIES, BENCH_WORKLOADS, DISTINCT_TIMELINES } from './bench-queries';
+import { cpuMilliseconds, loadRoundRobin, rssMegabytes } from './load-tools';
 import { allSubgraphs } from '../schema/contract/registry';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -86,20 +86,6 @@ interface Measure {
   /** CPU milliseconds the answering process (the gateway, or the subgraph asked directly) spent per request; null where not measured. */
   cpuPerRequest: number | null;
 }
-
-/** CPU time (user + system) of a process so far, in ms, from /proc (Linux); null elsewhere. Its own work only: a gateway's figure leaves its subgraphs out. */
-function cpuMilliseconds(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    // Fields 14 and 15 (utime, stime) in clock ticks, after the command name in parentheses.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-/** USER_HZ: 100 on Linux for every architecture Node runs on. */
-const CLOCK_TICKS = 100;
 
 const databaseUrl = (name: string) => {
   const u = new URL(SERVER);
@@ -142,38 +128,13 @@ async function prepareData(): Promise<void> {
   await admin.end();
 }
 
-function rssMegabytes(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Loads url with the queries round-robin. One counter for all connections: autocannon's own
- * `requests` list starts every connection at its first entry, so connections in step would ask
- * the same query at once and a deduplicating gateway would share what should be distinct.
- */
+/** The answering process's own CPU time around a round-robin load of `queries` (see scripts/load-tools.ts): a gateway's figure leaves its subgraphs out. */
 async function load(url: string, queries: string[], options: { duration?: number; overallRate?: number; pid?: number } = {}): Promise<Measure> {
-  const bodies = queries.map((query) => JSON.stringify({ query }));
-  let next = 0;
   const cpuBefore = cpuMilliseconds(options.pid);
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: bodies[0],
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-    connections: CONNECTIONS,
-    duration: options.duration ?? SECONDS,
-    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-  });
+  const result = await loadRoundRobin(url, queries, { seconds: options.duration ?? SECONDS, connections: CONNECTIONS, overallRate: options.overallRate });
   const cpuAfter = cpuMilliseconds(options.pid);
-  const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuPerRequest };
+  const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? (cpuAfter - cpuBefore) / result.requests : null;
+  return { rps: result.rps, p50: result.p50, p99: result.p99, errors: result.errors, cpuPerRequest };
 }
 
 /** The hand-written SQL: CONNECTIONS workers on a pool of CONNECTIONS, for SECONDS. */

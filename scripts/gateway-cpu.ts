@@ -27,13 +27,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { supergraphPath } from '../schema/files';
-import autocannon from 'autocannon';
 import { startServiceProcess, type ServiceProcess } from '../tools/hub';
 import { BENCH_WORKLOADS } from './bench-queries';
+import { cpuMilliseconds, loadRoundRobin, rssMegabytes } from './load-tools';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const CHECKOUTS = (process.env.GW_CHECKOUTS ?? join(__dirname, '..')).split(',').map((c) => c.trim());
@@ -43,7 +43,6 @@ const CONNECTIONS = Number(process.env.GW_CONNECTIONS ?? 10);
 const ONLY = process.env.GW_ONLY ?? 'timeline (';
 const PROFILE_DIR = process.env.GW_PROFILE;
 const EXTRA_ENV = Object.fromEntries((process.env.GW_ENV ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
-const CLOCK_TICKS = 100;
 
 const databaseUrl = (name: string) => {
   const u = new URL(SERVER);
@@ -51,27 +50,11 @@ const databaseUrl = (name: string) => {
   return u.toString();
 };
 
-/** A process's /proc stat fields after its name: [state, ppid, …]. */
-function statOf(pid: number | string): string[] | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU seconds (user + system) a process and its children (Hive Gateway's workers) have used so far. */
-function cpuSeconds(pid: number): number {
-  const children = readdirSync('/proc').filter((d) => /^\d+$/.test(d) && statOf(d)?.[1] === String(pid));
-  const own = statOf(pid)!;
-  return (Number(own[11]) + Number(own[12])) / CLOCK_TICKS + children.reduce((sum, child) => sum + cpuSeconds(Number(child)), 0);
-}
-
-/** Resident memory of a process and its children, in MB. */
-function rssMegabytes(pid: number): number {
-  const children = readdirSync('/proc').filter((d) => /^\d+$/.test(d) && statOf(d)?.[1] === String(pid));
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  return Math.round(kb / 1024) + children.reduce((sum, child) => sum + rssMegabytes(Number(child)), 0);
+/** CPU ms of a gateway so far, its children's (Hive Gateway's workers) included. */
+function gatewayCpuMilliseconds(pid: number): number {
+  const ms = cpuMilliseconds(pid, { children: true });
+  if (ms === null) throw new Error(`cannot read the CPU time of process ${pid} from /proc`);
+  return ms;
 }
 
 const bodyOf = (req: IncomingMessage) =>
@@ -148,21 +131,6 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function load(url: string, queries: string[], seconds: number, connections: number) {
-  const bodies = queries.map((query) => JSON.stringify({ query }));
-  let next = 0;
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: bodies[0],
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-    connections,
-    duration: seconds,
-  });
-  return { requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, errors: result.errors + result.non2xx };
-}
-
 async function main() {
   const base = { NODE_ENV: 'production', ALLOW_UNAUTHENTICATED_SUBGRAPH: 'true', SUBGRAPH_SECRET: undefined, LOG_LEVEL: 'warn' };
   const subgraphs: ServiceProcess[] = await Promise.all([
@@ -195,15 +163,15 @@ async function main() {
           for (const g of gateways) {
             for (const q of w.gateway) await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
           }
-          await Promise.all(gateways.map((g) => load(g.url, w.gateway, 3, CONNECTIONS)));
-          const before = gateways.map((g) => cpuSeconds(g.child.pid!));
-          const runs = await Promise.all(gateways.map((g) => load(g.url, w.gateway, SECONDS, CONNECTIONS)));
+          await Promise.all(gateways.map((g) => loadRoundRobin(g.url, w.gateway, { seconds: 3, connections: CONNECTIONS })));
+          const before = gateways.map((g) => gatewayCpuMilliseconds(g.child.pid!));
+          const runs = await Promise.all(gateways.map((g) => loadRoundRobin(g.url, w.gateway, { seconds: SECONDS, connections: CONNECTIONS })));
           gateways.forEach((g, i) => {
             const run = runs[i];
-            const cpuMs = ((cpuSeconds(g.child.pid!) - before[i]) * 1000) / run.requests;
+            const cpuMs = (gatewayCpuMilliseconds(g.child.pid!) - before[i]) / run.requests;
             const key = `${g.checkout} · ${w.name}`;
             perCheckout.set(key, [...(perCheckout.get(key) ?? []), cpuMs]);
-            console.log(`| ${round} | ${g.checkout} | ${w.name} | ${run.rps.toFixed(0)} | ${run.p50} | ${cpuMs.toFixed(2)} | ${rssMegabytes(g.child.pid!)} | ${run.errors} |`);
+            console.log(`| ${round} | ${g.checkout} | ${w.name} | ${run.rps.toFixed(0)} | ${run.p50} | ${cpuMs.toFixed(2)} | ${rssMegabytes(g.child.pid, { children: true })} | ${run.errors} |`);
           });
         }
       } finally {

@@ -8,27 +8,11 @@
  * CSP as the sandbox's (gateway/sandbox/page.ts), stricter on styles: no inline styles are
  * needed here, so style-src is 'self' only.
  */
-import { escapeHtml, jsonForScriptElement } from '../sandbox/page';
+import { contentSecurityPolicy, escapeHtml, jsonForScriptElement, pageHead, pageHeaders } from '../html-page';
 
-export const DASHBOARD_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const DASHBOARD_CSP = contentSecurityPolicy(["script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'"]);
 
-export const DASHBOARD_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': DASHBOARD_CSP,
-  'Content-Type': 'text/html; charset=utf-8',
-  // The page names its asset build; a stale page would ask for assets that are gone.
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-};
+export const DASHBOARD_HEADERS = pageHeaders(DASHBOARD_CSP);
 
 export const DASHBOARD_CONFIG_ID = 'dashboard-config';
 
@@ -41,15 +25,8 @@ export interface DashboardConfig {
 
 export function renderDashboardPage(assetBase: string, config: DashboardConfig): string {
   const asset = (name: string) => escapeHtml(assetBase + name);
-  return `<!DOCTYPE html>
-<html lang="da">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>Sundhedsklynger og sundhedsråd · oversigt</title>
-    <link rel="icon" href="data:,">
-    <link rel="stylesheet" href="${asset('dashboard.css')}">
-  </head>
+  const head = pageHead({ lang: 'da', title: 'Sundhedsklynger og sundhedsråd · oversigt', stylesheets: [assetBase + 'dashboard.css'] });
+  return `${head}
   <body>
     <a class="skip-link" href="#main" data-i18n="skip">Spring til indhold</a>
     <header class="site-header">

@@ -10,7 +10,7 @@
  * Every entry links to the meeting on /dashboard.
  */
 import { Feed } from 'feed';
-import { escapeHtml } from '../sandbox/page';
+import { escapeHtml } from '../html-page';
 import { meetingDescription } from './calendar';
 import type { FeedMeeting, MeetingsOf } from './meetings-source';
 

@@ -8,6 +8,7 @@
  */
 import { CONFIG_ELEMENT_ID, ROOT_ELEMENT_ID, type ClientConfig } from './client';
 import { SCRIPT_NAMES, STYLESHEET_NAMES } from './assets';
+import { contentSecurityPolicy, escapeHtml, jsonForScriptElement, pageHead, pageHeaders } from '../html-page';
 
 /**
  * - script-src 'self': no inline script, no eval (GraphiQL 3 needs neither).
@@ -17,56 +18,18 @@ import { SCRIPT_NAMES, STYLESHEET_NAMES } from './assets';
  *   internal the UMD bundle does not expose (so no nonce). Inline styles cannot
  *   run code; scripts stay locked down.
  * - font-src/img-src data:: GraphiQL's CSS embeds its fonts as data: URIs, and
- *   the page's favicon is an empty data: URI (stops a /favicon.ico request).
+ *   the page's favicon is an empty data: URI (see pageHead).
  * - connect-src 'self': operations and introspection go to this origin only.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy([
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
   "img-src 'self' data:",
   "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+]);
 
-export const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'Content-Type': 'text/html; charset=utf-8',
-  // The page is cheap to render and embeds the endpoint; never serve a stale one.
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-};
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
-}
-
-/**
- * JSON that is safe inside a <script> element: escaping "<" rules out
- * "</script>" and "<!--"; ">" and "&" for good measure; U+2028/U+2029 because
- * older JavaScript parsers treat them as line breaks. All are valid JSON escapes,
- * so JSON.parse returns the original value.
- */
-export function jsonForScriptElement(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
+export const PAGE_HEADERS = pageHeaders(CONTENT_SECURITY_POLICY);
 
 export interface PageInput {
   title: string;
@@ -79,19 +42,15 @@ export interface PageInput {
 export function renderSandboxPage({ title, endpoint, assetBase, config }: PageInput): string {
   const t = escapeHtml(title);
   const asset = (name: string) => escapeHtml(assetBase + name);
-  const stylesheets = STYLESHEET_NAMES.map((name) => `    <link rel="stylesheet" href="${asset(name)}">`).join('\n');
   // Plain (non-module, non-async) scripts run in document order: React, ReactDOM, GraphiQL, then ours.
   const scripts = SCRIPT_NAMES.map((name) => `    <script src="${asset(name)}"></script>`).join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="robots" content="noindex">
-    <title>${t} · GraphQL sandbox</title>
-    <link rel="icon" href="data:,">
-${stylesheets}
-  </head>
+  const head = pageHead({
+    lang: 'en',
+    title: `${title} · GraphQL sandbox`,
+    meta: ['<meta name="robots" content="noindex">'],
+    stylesheets: STYLESHEET_NAMES.map((name) => assetBase + name),
+  });
+  return `${head}
   <body>
     <header class="sandbox-header">
       <strong>${t}</strong> · local GraphQL sandbox

@@ -139,15 +139,17 @@
     for (var key in attributes || {}) {
       if (attributes[key] !== undefined && attributes[key] !== null) node.setAttribute(key, attributes[key]);
     }
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
+    return withChildren(node, children);
   }
 
   function svg(name, attributes, children) {
     var node = document.createElementNS(SVG, name);
     for (var key in attributes || {}) node.setAttribute(key, attributes[key]);
+    return withChildren(node, children);
+  }
+
+  /** Appends the children to node, strings as text nodes (never parsed as markup), and returns node. */
+  function withChildren(node, children) {
     (children || []).forEach(function (child) {
       node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
     });

@@ -188,9 +188,9 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
 
   /** Keys `all|<cluster>` (every table, oldest first) and `position|<cluster>` (positionTableByCluster). */
   const fundTables = new DataLoader<string, FundTableRecord[]>(async (keys) => {
-    const clustersOf = (mode: string) => keys.filter((k) => k.startsWith(`${mode}|`)).map((k) => k.slice(mode.length + 1));
-    const all = new Set(clustersOf('all'));
-    const positionOnly = clustersOf('position').filter((c) => !all.has(c));
+    const clustersAsked = (mode: string) => keys.filter((k) => k.startsWith(`${mode}|`)).map((k) => k.slice(mode.length + 1));
+    const all = new Set(clustersAsked('all'));
+    const positionOnly = clustersAsked('position').filter((c) => !all.has(c));
     const found = new Map<string, FundTableRecord[]>();
     const add = (key: string, table: FundTableRecord) => {
       const list = found.get(key);

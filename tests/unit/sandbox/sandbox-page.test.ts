@@ -4,7 +4,8 @@
  */
 import { parse } from 'graphql';
 import { defaultExamples, useLocalSandbox } from '../../../gateway/sandbox';
-import { jsonForScriptElement, renderSandboxPage } from '../../../gateway/sandbox/page';
+import { jsonForScriptElement } from '../../../gateway/html-page';
+import { renderSandboxPage } from '../../../gateway/sandbox/page';
 
 describe('sandbox page rendering', () => {
   it('escapes the title and keeps embedded JSON from closing its script element', () => {

@@ -14,6 +14,7 @@ import type { SubgraphFetcher } from './fetcher';
 import { withMetrics, type SubgraphMetrics } from './metrics';
 import { DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES, withResponseLimit } from './response-limit';
 import { withTimeout } from './timeout';
+import { httpFetch } from './http-fetch';
 
 export type { SubgraphFetcher } from './fetcher';
 export { withDeduplication } from './deduplication';
@@ -31,7 +32,7 @@ export interface SubgraphFetchPolicy {
   maxResponseBytes?: number;
   /** Where the calls are counted (fetchers/metrics.ts), inside the deduplication; not counted when absent. */
   metrics?: SubgraphMetrics;
-  /** The fetch underneath; the platform's by default, a fake in tests. */
+  /** The fetch underneath: node:http(s) with keep-alive by default (http-fetch.ts), a fake in tests. */
   fetch?: SubgraphFetcher;
 }
 
@@ -42,9 +43,11 @@ export function subgraphFetcher({
   maxResponseBytes = DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES,
   breaker = {},
   metrics,
-  fetch = globalThis.fetch,
+  fetch,
 }: SubgraphFetchPolicy): SubgraphFetcher {
-  // The byte cap inside the timeout: the timeout buffers the whole answer, the cap stops that read.
+  fetch ??= httpFetch({ subgraph, maxBytes: maxResponseBytes });
+  // The byte cap inside the timeout: the timeout buffers the whole answer, the cap stops that
+  // read (http-fetch applies it while reading; withResponseLimit does for any other fetch).
   const timed = withTimeout(withResponseLimit(fetch, { subgraph, maxBytes: maxResponseBytes }), { subgraph, timeoutMs });
   const guarded = withCircuitBreaker(timed, {
     subgraph,

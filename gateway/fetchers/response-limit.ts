@@ -7,6 +7,7 @@
  */
 import { SubgraphResponseTooLargeError } from '../subgraph-errors';
 import type { SubgraphFetcher } from './fetcher';
+import { LoadedResponse } from './loaded-response';
 
 /** 5 MB: thirty times the largest dashboard answer measured (the benchmark's 160 KB timeline). */
 export const DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES = 5 * 1024 * 1024;
@@ -14,6 +15,11 @@ export const DEFAULT_MAX_SUBGRAPH_RESPONSE_BYTES = 5 * 1024 * 1024;
 export function withResponseLimit(fetcher: SubgraphFetcher, { subgraph, maxBytes }: { subgraph: string; maxBytes: number }): SubgraphFetcher {
   return async (url, init) => {
     const response = await fetcher(url, init);
+    if (response instanceof LoadedResponse) {
+      // Read already (by a fetch that holds no more than its own limit): only its size to check.
+      if ((response.loadedBytes()?.byteLength ?? 0) > maxBytes) throw new SubgraphResponseTooLargeError(subgraph, maxBytes);
+      return response;
+    }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) {
       await response.body?.cancel().catch(() => {});
@@ -33,6 +39,6 @@ export function withResponseLimit(fetcher: SubgraphFetcher, { subgraph, maxBytes
       }
       chunks.push(value);
     }
-    return new Response(Buffer.concat(chunks), { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new LoadedResponse(Buffer.concat(chunks), response);
   };
 }

@@ -87,11 +87,21 @@ function compile<E extends object>(em: EntityManager, entity: EntityClass<E>, al
 
 /** `"t"."cluster_id"`: a property's column under a table alias, for the where and order clauses of a prepared select. */
 export function columnOf<E extends object>(em: EntityManager, entity: EntityClass<E>, alias: string, property: string): string {
-  const p = (em.getMetadata().get<E>(entity.name) as EntityMetadata).properties[property as never];
-  if (!p) throw new Error(`${entity.name} has no property "${property}"`);
-  const quote = (identifier: string) => em.getPlatform().quoteIdentifier(identifier);
-  return `${quote(alias)}.${quote(p.fieldNames[0])}`;
+  const meta = em.getMetadata().get<E>(entity.name) as EntityMetadata;
+  // Asked for every statement of every request: quoted once per entity, alias and property.
+  let known = columns.get(meta);
+  if (!known) columns.set(meta, (known = new Map()));
+  const key = `${alias}.${property}`;
+  let column = known.get(key);
+  if (column === undefined) {
+    const p = meta.properties[property as never];
+    if (!p) throw new Error(`${entity.name} has no property "${property}"`);
+    const quote = (identifier: string) => em.getPlatform().quoteIdentifier(identifier);
+    known.set(key, (column = `${quote(alias)}.${quote(p.fieldNames[0])}`));
+  }
+  return column;
 }
+const columns = new WeakMap<EntityMetadata, Map<string, string>>();
 
 /** `"fund_table" as "t"`: an entity's table under an alias. */
 export function tableOf<E extends object>(em: EntityManager, entity: EntityClass<E>, alias: string): string {

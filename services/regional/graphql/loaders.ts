@@ -6,8 +6,11 @@
  *
  * Lists leave withdrawn records out; a record asked for by id answers withdrawn or not.
  *
- * Every read is a MikroORM QueryBuilder over the model's entities, returned as plain rows
- * keyed by property name (see model/plain.ts), never hydrated entities. Each asks for the
+ * Every read returns plain rows keyed by property name (see model/plain.ts), never hydrated
+ * entities. The reads of lists and ids that dashboards ask every request are prepared selects
+ * (model/prepared-select.ts: SQL made once from the entity metadata, keys bound, no
+ * QueryBuilder or result mapping); the rarer ones (people, agenda items with their absentees,
+ * records and their history) stay MikroORM QueryBuilders (rowReader). Each asks for the
  * connection the request reads from (context.ts): a read replica when there are replicas and
  * the request is no writer's, else the primary.
  */

@@ -48,8 +48,8 @@ export function createClusterResolver(ClusterType: ClassType, entry: RegionDefin
   @Resolver(() => ClusterType)
   class ClusterResolver {
     @Query(() => [ClusterType], { name: `${slug}Clusters`, description: `All health clusters (sundhedsklynger) of ${regionOf(region).name}.` })
-    async clusters(@Ctx() { loaders }: RegionalContext) {
-      return (await loaders.clusterById.loadMany(await loaders.clusterIds())).filter(Boolean);
+    clusters(@Ctx() { loaders }: RegionalContext) {
+      return loaders.clusters();
     }
 
     @Query(() => ClusterType, {

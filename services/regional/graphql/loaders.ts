@@ -6,8 +6,11 @@
  *
  * Lists leave withdrawn records out; a record asked for by id answers withdrawn or not.
  *
- * Every read is a MikroORM QueryBuilder over the model's entities, returned as plain rows
- * keyed by property name (see model/plain.ts), never hydrated entities. Each asks for the
+ * Every read returns plain rows keyed by property name (see model/plain.ts), never hydrated
+ * entities. The reads of lists and ids that dashboards ask every request are prepared selects
+ * (model/prepared-select.ts: SQL made once from the entity metadata, keys bound, no
+ * QueryBuilder or result mapping); the rarer ones (people, agenda items with their absentees,
+ * records and their history) stay MikroORM QueryBuilders (rowReader). Each asks for the
  * connection the request reads from (context.ts): a read replica when there are replicas and
  * the request is no writer's, else the primary.
  */
@@ -30,9 +33,14 @@ import {
   PersonEntity,
   RecordChangeEntity,
   RecordEntity,
+  columnOf,
+  preparedSelect,
   readFields,
   rowReader,
+  tableOf,
+  textArray,
   type Plain,
+  type PreparedSelect,
 } from '../model';
 import { withSource, type AgendaItemRecord, type FundTableRecord, type MeetingRecord } from './records';
 import { latestFundPosition } from './fund-position';
@@ -120,6 +128,29 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
   // Every read names its columns (readFields): a table with a search vector would otherwise send it with every row.
   const from = <E extends object>(entity: EntityClass<E>, alias?: string, columns?: readonly string[]) =>
     em.createQueryBuilder(entity, alias, readFrom()).select(columns ? columns.map((c) => (alias ? `${alias}.${c}` : c)) : readFields(em, entity, alias));
+  /** A prepared select (model/prepared-select.ts) on the request's connection: the hot reads, built without the QueryBuilder. */
+  const select = <E extends object, Extra extends object = object>(s: PreparedSelect<E>) => preparedSelect<E, Extra>(em, readFrom(), s);
+  /**
+   * Rows of an entity whose `property` is one of `keys` (bound as one array, so the statement's
+   * text does not depend on how many), withdrawn ones left out when `live`, ordered by the
+   * properties of `orderBy` ascending, reading the given properties (absent: every stored one).
+   */
+  const whereIn = <E extends object>(
+    entity: EntityClass<E>,
+    property: string,
+    keys: Iterable<string>,
+    { live = false, orderBy = [], properties, alias = 't' }: { live?: boolean; orderBy?: readonly string[]; properties?: readonly string[]; alias?: string } = {},
+  ) => {
+    const column = (p: string) => columnOf(em, entity, alias, p);
+    const order = orderBy.length === 0 ? '' : ` order by ${orderBy.map(column).join(', ')}`;
+    return select<E>({
+      entity,
+      alias,
+      properties,
+      rest: `from ${tableOf(em, entity, alias)} where ${column(property)} = any(?::text[])${live ? ` and ${column('withdrawnAt')} is null` : ''}${order}`,
+      bindings: [textArray(keys)],
+    });
+  };
   const sourced = <T extends { document: string; section: string | null }>(rows: T[]) => rows.map(withSource);
   /** withSource where the read has the document (every column, or `source` asked for: read-columns.ts). */
   const sourcedIfRead = <T extends { document: string; section: string | null }>(rows: T[], columns: readonly string[] | undefined) =>
@@ -137,16 +168,22 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
       await Promise.all(
         groupByFilter(keys).map(async (group) => {
           const { from: after, to: before, status, columns, agendaItems } = group[0];
-          const clusters = clustersOf(group);
-          const query = from(MeetingEntity, 'm', columns)
-            .where({ withdrawnAt: null })
-            .andWhere('(m.cluster_id in (?) or jsonb_exists_any(m.joint_cluster_ids, array[?]::text[]))', [clusters, clusters]);
-          if (after) query.andWhere({ date: { $gte: after } });
-          if (before) query.andWhere({ date: { $lte: before } });
-          if (status) query.andWhere({ status });
-          if (agendaItems) query.addSelect(raw(`${agendaItemsJson(agendaItems)} as "agendaItems"`));
-          query.orderBy({ date: QueryOrder.ASC_NULLS_LAST, startsAt: QueryOrder.ASC_NULLS_LAST, id: QueryOrder.ASC });
-          distributeMeetings(group, sourcedIfRead(await read(query), columns) as MeetingRecord[], results);
+          const clusters = textArray(clustersOf(group));
+          const column = (p: string) => columnOf(em, MeetingEntity, 'm', p);
+          const bindings: Array<string | null> = [clusters, clusters];
+          let where = `${column('withdrawnAt')} is null and (${column('cluster')} = any(?::text[]) or jsonb_exists_any(${column('jointClusterIds')}, ?::text[]))`;
+          if (after) (where += ` and ${column('date')} >= ?`), bindings.push(after);
+          if (before) (where += ` and ${column('date')} <= ?`), bindings.push(before);
+          if (status) (where += ` and ${column('status')} = ?`), bindings.push(status);
+          const rows = await select<MeetingEntity>({
+            entity: MeetingEntity,
+            alias: 'm',
+            properties: columns,
+            extra: agendaItems && `${agendaItemsJson(agendaItems)} as "agendaItems"`,
+            rest: `from ${tableOf(em, MeetingEntity, 'm')} where ${where} order by ${column('date')} asc nulls last, ${column('startsAt')} asc nulls last, ${column('id')} asc`,
+            bindings,
+          });
+          distributeMeetings(group, sourcedIfRead(rows, columns) as MeetingRecord[], results);
         }),
       );
       return keys.map((key) => results.get(meetingFilterKey(key)) ?? []);
@@ -186,6 +223,7 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
         .orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }),
     );
 
+  const fundColumn = (p: string) => columnOf(em, FundTableEntity, 't', p);
   /** Keys `all|<cluster>` (every table, oldest first) and `position|<cluster>` (positionTableByCluster). */
   const fundTables = new DataLoader<string, FundTableRecord[]>(async (keys) => {
     const clustersAsked = (mode: string) => keys.filter((k) => k.startsWith(`${mode}|`)).map((k) => k.slice(mode.length + 1));
@@ -198,19 +236,19 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
       else found.set(key, [table]);
     };
     const [tables, positions] = await Promise.all([
-      all.size === 0
-        ? []
-        : read(from(FundTableEntity).where({ cluster: { $in: [...all] }, withdrawnAt: null }).orderBy({ reportedOn: QueryOrder.ASC, id: QueryOrder.ASC })),
+      all.size === 0 ? [] : whereIn(FundTableEntity, 'cluster', all, { live: true, orderBy: ['reportedOn', 'id'] }),
       positionOnly.length === 0
         ? []
-        : read(
-            from(FundTableEntity, 't')
-              .where({ cluster: { $in: positionOnly }, withdrawnAt: null })
-              .andWhere(`jsonb_typeof(t.position) = 'object'`)
-              // distinct on keeps the first row of each cluster in this order: the latest report, the first id among equals.
-              .distinctOn(['t.cluster'])
-              .orderBy({ cluster: QueryOrder.ASC, reportedOn: QueryOrder.DESC, id: QueryOrder.ASC }),
-          ),
+        : select<FundTableEntity>({
+            entity: FundTableEntity,
+            alias: 't',
+            rest:
+              `from ${tableOf(em, FundTableEntity, 't')} where ${fundColumn('cluster')} = any(?::text[]) and ${fundColumn('withdrawnAt')} is null ` +
+              `and jsonb_typeof(${fundColumn('position')}) = 'object' order by ${fundColumn('cluster')} asc, ${fundColumn('reportedOn')} desc, ${fundColumn('id')} asc`,
+            bindings: [textArray(positionOnly)],
+            // The first row of each cluster in this order: the latest report, the first id among equals.
+            distinctOn: fundColumn('cluster'),
+          }),
     ]);
     for (const table of sourced(tables)) add(`all|${table.cluster}`, table);
     for (const table of sourced(positions)) add(`position|${table.cluster}`, table);
@@ -222,20 +260,32 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
     return keys.map((key) => found.get(key) ?? []);
   });
 
+  const clusterById = byId(async (ids) => sourced(await whereIn(ClusterEntity, 'id', ids)));
+
   return {
-    /** The ids of the region's clusters, withdrawn ones left out. */
-    clusterIds: async () => (await read(from(ClusterEntity).select('id').where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }))).map((r) => r.id),
+    /**
+     * The region's clusters, withdrawn ones left out, by id, in one statement; each is handed to
+     * clusterById too, so the fields below them find their cluster without another statement.
+     */
+    clusters: async () => {
+      const column = (p: string) => columnOf(em, ClusterEntity, 't', p);
+      const rows = sourced(
+        await select<ClusterEntity>({ entity: ClusterEntity, alias: 't', rest: `from ${tableOf(em, ClusterEntity, 't')} where ${column('withdrawnAt')} is null order by ${column('id')}`, bindings: [] }),
+      );
+      for (const row of rows) clusterById.prime(row.id, row);
+      return rows;
+    },
     /** The region's health agreements, withdrawn ones left out. */
     agreements: () => read(from(HealthAgreementEntity).where({ withdrawnAt: null }).orderBy({ id: QueryOrder.ASC })),
-    clusterById: byId(async (ids) => sourced(await read(from(ClusterEntity).where({ id: { $in: [...ids] } })))),
-    bodyById: byId(async (ids) => sourced(await read(from(BodyEntity).where({ id: { $in: [...ids] } })))),
-    personById: byId(async (ids) => sourced(await read(from(PersonEntity).where({ id: { $in: [...ids] } })))),
-    meetingById: byId(async (ids) => sourced(await read(from(MeetingEntity).where({ id: { $in: [...ids] } })))),
-    initiativeById: byId(async (ids) => sourced(await read(from(InitiativeEntity).where({ id: { $in: [...ids] } })))),
-    membershipById: byId(async (ids) => sourced(await read(from(MembershipEntity).where({ id: { $in: [...ids] } })))),
-    fundTableById: byId(async (ids) => sourced(await read(from(FundTableEntity).where({ id: { $in: [...ids] } })))),
-    grantById: byId(async (ids) => sourced(await read(from(GrantEntity).where({ id: { $in: [...ids] } })))),
-    agreementById: byId(async (ids) => read(from(HealthAgreementEntity).where({ id: { $in: [...ids] } }))),
+    clusterById,
+    bodyById: byId(async (ids) => sourced(await whereIn(BodyEntity, 'id', ids))),
+    personById: byId(async (ids) => sourced(await whereIn(PersonEntity, 'id', ids))),
+    meetingById: byId(async (ids) => sourced(await whereIn(MeetingEntity, 'id', ids))),
+    initiativeById: byId(async (ids) => sourced(await whereIn(InitiativeEntity, 'id', ids))),
+    membershipById: byId(async (ids) => sourced(await whereIn(MembershipEntity, 'id', ids))),
+    fundTableById: byId(async (ids) => sourced(await whereIn(FundTableEntity, 'id', ids))),
+    grantById: byId(async (ids) => sourced(await whereIn(GrantEntity, 'id', ids))),
+    agreementById: byId((ids) => whereIn(HealthAgreementEntity, 'id', ids)),
     /** A record's version, times and state, by `kind:id` (records/kinds.ts names the kinds). */
     recordByKey: new DataLoader<string, RecordRow | null>(async (keys) => {
       const pairs = keys.map((k) => k.split(':') as [string, string]);
@@ -261,7 +311,7 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
     ),
     meetings,
     bodiesByCluster: groupedBy(
-      async (ids) => sourced(await read(from(BodyEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await whereIn(BodyEntity, 'cluster', ids, { live: true, orderBy: ['ordinal'] })),
       (b) => b.cluster,
     ),
     /** A meeting's agenda items, reading the given properties (read-columns.ts; absent: all). */
@@ -299,23 +349,23 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
       { cacheKeyFn: (k) => JSON.stringify([k.clusterId, k.since]) },
     ),
     presentersByItem: groupedBy(
-      async (ids) => read(from(AgendaItemPresenterEntity).where({ agendaItem: { $in: [...ids] } }).orderBy({ agendaItem: QueryOrder.ASC, ordinal: QueryOrder.ASC })),
+      async (ids) => whereIn(AgendaItemPresenterEntity, 'agendaItem', ids, { orderBy: ['agendaItem', 'ordinal'] }),
       (p) => p.agendaItem,
     ),
     attendanceByMeeting: groupedBy(
-      async (ids) => sourced(await read(from(AttendanceEntity).where({ meeting: { $in: [...ids] } }).orderBy({ meeting: QueryOrder.ASC, ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await whereIn(AttendanceEntity, 'meeting', ids, { orderBy: ['meeting', 'ordinal'] })),
       (a) => a.meeting,
     ),
     attendanceByPerson: groupedBy(
-      async (ids) => sourced(await read(from(AttendanceEntity).where({ person: { $in: [...ids] } }).orderBy({ meeting: QueryOrder.ASC }))),
+      async (ids) => sourced(await whereIn(AttendanceEntity, 'person', ids, { orderBy: ['meeting'] })),
       (a) => a.person,
     ),
     membershipsByBody: groupedBy(
-      async (ids) => sourced(await read(from(MembershipEntity).where({ body: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await whereIn(MembershipEntity, 'body', ids, { live: true, orderBy: ['ordinal'] })),
       (m) => m.body,
     ),
     membershipsByPerson: groupedBy(
-      async (ids) => sourced(await read(from(MembershipEntity).where({ person: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await whereIn(MembershipEntity, 'person', ids, { live: true, orderBy: ['ordinal'] })),
       (m) => m.person,
     ),
     /** Everyone with a seat in one of the cluster's bodies, listed at one of its meetings or presenting an item there. */
@@ -344,11 +394,11 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
     /** A cluster's initiatives, parts included, reading the given properties (read-columns.ts; absent: all). */
     initiativesByCluster: groupedByColumns(
       async (ids, columns) =>
-        sourcedIfRead(await read(from(InitiativeEntity, 'i', columns).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC })), columns),
+        sourcedIfRead(await whereIn(InitiativeEntity, 'cluster', ids, { live: true, orderBy: ['ordinal'], properties: columns, alias: 'i' }), columns),
       (i) => i.cluster,
     ),
     initiativesByParent: groupedBy(
-      async (ids) => sourced(await read(from(InitiativeEntity).where({ parent: { $in: [...ids] }, withdrawnAt: null }).orderBy({ ordinal: QueryOrder.ASC }))),
+      async (ids) => sourced(await whereIn(InitiativeEntity, 'parent', ids, { live: true, orderBy: ['ordinal'] })),
       (i) => i.parent,
     ),
     fundTablesByCluster: (clusterId: string) => fundTables.load(`all|${clusterId}`),
@@ -360,7 +410,7 @@ export function createLoaders(em: EntityManager, readFrom: () => ConnectionType 
      */
     positionTableByCluster: (clusterId: string) => fundTables.load(`position|${clusterId}`),
     grantsByCluster: groupedBy(
-      async (ids) => sourced(await read(from(GrantEntity).where({ cluster: { $in: [...ids] }, withdrawnAt: null }).orderBy({ id: QueryOrder.ASC }))),
+      async (ids) => sourced(await whereIn(GrantEntity, 'cluster', ids, { live: true, orderBy: ['id'] })),
       (g) => g.cluster,
     ),
   };

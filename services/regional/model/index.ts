@@ -37,3 +37,4 @@ export const regionalEntities = [
   DocumentImportEntity,
   RemovedPersonEntity,
 ];
+export * from './prepared-select';

@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { cacheDirectoryCandidates } = require('../../tools/transpile-cache.js') as { cacheDirectoryCandidates(): string[] };
 
 /** A module with a decorated property and an error made in it, printing what the test checks. */

@@ -26,7 +26,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules
 COPY package.json tsconfig.json ./
-COPY tools/register.js ./tools/register.js
+COPY tools/register.js tools/transpile-cache.js ./tools/
 COPY platform ./platform
 COPY schema ./schema
 COPY services ./services

@@ -5,6 +5,7 @@
  */
 import type { Logger } from './logger';
 import type { RunningService } from './http-server';
+import { awaitHubEnvironment } from './hub-environment';
 import { StartupError } from './startup-error';
 import { startTracingFromEnv } from './tracing/tracing';
 
@@ -14,6 +15,8 @@ export async function runMain(logger: Logger, start: () => Promise<RunningServic
   const tracing = startTracingFromEnv(String(logger.bindings().service ?? 'hub'));
   let service: RunningService;
   try {
+    // Spawned early by the hub: its modules are loaded by now, the rest of its settings come next.
+    await awaitHubEnvironment();
     service = await start();
   } catch (error) {
     const e = error as Error;

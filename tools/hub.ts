@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { COUNCILS_SUBGRAPH, allRegions, allSubgraphs } from '../schema/contract/registry';
+import { HUB_SENDS_ENVIRONMENT, type EnvironmentMessage } from '../platform/hub-environment';
 import { supervise, type ServiceProcess } from './supervise';
 
 const ROOT = join(__dirname, '..');
@@ -26,6 +27,13 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Options for node itself, e.g. ["--cpu-prof"] (the benchmark's BENCH_PROFILE). */
   nodeArgs?: string[];
+  /**
+   * More environment that is not known yet (the subgraphs' URLs, for the gateway): the process
+   * is spawned at once and loads its modules, then waits for these variables over IPC
+   * (platform/hub-environment.ts). `timeoutMs` counts from when they are sent. When the promise
+   * rejects, the process is stopped and the start fails with that error.
+   */
+  laterEnv?: Promise<Record<string, string>>;
 }
 
 /** The entry point (and its arguments) that runs a service: one for every region, one for the councils, one for the gateway. */
@@ -36,11 +44,11 @@ export function entryPointOf(service: string): { main: string; args: string[] } 
   throw new Error(`no service "${service}": the registry has ${allSubgraphs().map((s) => s.name).join(', ')} and the gateway`);
 }
 
-export function startServiceProcess({ name, service = name, env, log = () => {}, timeoutMs = 120_000, nodeArgs = [] }: StartOptions): Promise<ServiceProcess> {
+export function startServiceProcess({ name, service = name, env, log = () => {}, timeoutMs = 120_000, nodeArgs = [], laterEnv }: StartOptions): Promise<ServiceProcess> {
   const { main, args } = entryPointOf(service);
   const child = spawn(process.execPath, [...nodeArgs, '-r', REGISTER, join(ROOT, main), ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...(laterEnv ? { [HUB_SENDS_ENVIRONMENT]: '1' } : {}) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -53,10 +61,30 @@ export function startServiceProcess({ name, service = name, env, log = () => {},
     return code;
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop('SIGKILL');
-      reject(new Error(`${name} did not report ready within ${timeoutMs} ms`));
-    }, timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    let refused: { error: unknown } | undefined;
+    const startTimer = () => {
+      timer = setTimeout(() => {
+        void stop('SIGKILL');
+        reject(new Error(`${name} did not report ready within ${timeoutMs} ms`));
+      }, timeoutMs);
+    };
+    if (!laterEnv) startTimer();
+    else {
+      laterEnv.then(
+        (more) => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          // A process gone meanwhile is reported by its exit below, not by a failed send.
+          child.send({ type: 'environment', env: more } satisfies EnvironmentMessage, () => {});
+          startTimer();
+        },
+        (error: unknown) => {
+          // Said once the process is gone, so a caller that awaits this leaves nothing running.
+          refused = { error };
+          void stop();
+        },
+      );
+    }
     // The last lines only, for the error of a failed start: a long-running service logs without end.
     const lines: string[] = [];
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -73,7 +101,8 @@ export function startServiceProcess({ name, service = name, env, log = () => {},
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code} before it was ready:\n${lines.slice(-20).join('\n')}`));
+      if (refused) reject(refused.error);
+      else reject(new Error(`${name} exited with code ${code} before it was ready:\n${lines.slice(-20).join('\n')}`));
     });
   });
 }
@@ -111,6 +140,19 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const secret = options.env?.SUBGRAPH_SECRET ?? process.env.SUBGRAPH_SECRET ?? randomBytes(32).toString('base64url');
   const common = { ...options.env, PORT: undefined, SUBGRAPH_SECRET: secret };
   const started: ServiceProcess[] = [];
+  // The gateway is spawned beside the subgraphs, so that it loads its modules while they open
+  // their databases (on two cores that is a second or more of a cold start); it learns their
+  // URLs, and starts serving, only once every one of them serves, as before.
+  let sendSubgraphUrls!: (env: Record<string, string>) => void;
+  let withholdSubgraphUrls!: (error: Error) => void;
+  const subgraphUrls = new Promise<Record<string, string>>((resolve, reject) => {
+    sendSubgraphUrls = resolve;
+    withholdSubgraphUrls = reject;
+  });
+  const gatewayEnv: Record<string, string | undefined> = { ...common, [portVariable('gateway')]: port('gateway') };
+  const gatewayStart = startServiceProcess({ name: 'gateway', env: gatewayEnv, laterEnv: subgraphUrls, log: options.log });
+  // Awaited below once the subgraphs serve; until then a failure of it must not go unheard.
+  gatewayStart.catch(() => {});
   try {
     // The subgraphs start in parallel: each loads its own database. allSettled, so that when
     // one fails the others that did start are stopped too.
@@ -121,12 +163,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const subgraphs = [...started];
-    const gatewayEnv = {
-      ...common,
-      [portVariable('gateway')]: port('gateway'),
-      ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])),
-    };
-    const gateway = await startServiceProcess({ name: 'gateway', env: gatewayEnv, log: options.log });
+    const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
+    Object.assign(gatewayEnv, urls);
+    sendSubgraphUrls(urls);
+    const gateway = await gatewayStart;
     started.push(gateway);
     const services: Record<string, ServiceProcess> = Object.fromEntries(started.map((s) => [s.name, s]));
     if (!options.supervise) {
@@ -162,7 +202,9 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       },
     };
   } catch (error) {
-    await Promise.all(started.map((s) => s.stop()));
+    // Stops the waiting gateway (a no-op once it was sent the URLs) and waits until it is gone.
+    withholdSubgraphUrls(new Error('the gateway was not started: a subgraph did not start'));
+    await Promise.all([gatewayStart.catch(() => {}), ...started.map((s) => s.stop())]);
     throw error;
   }
 }

@@ -14,11 +14,6 @@
  * Versions: the SDK 2.x and the exporter 0.223 are the newest whose engines allow Node 20
  * (0.300 and later need Node 22); @opentelemetry/api 1.9, the newest the 2.x SDK accepts.
  */
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { envString } from '../config';
 
 /** The tracer name of the hub's own spans (the gateway's come from @apollo/gateway's tracer). */
@@ -47,6 +42,13 @@ export interface Tracing {
  */
 export function startTracingFromEnv(service: string): Tracing | undefined {
   if (otlpEndpointFromEnv() === undefined || enabled) return undefined;
+  // Loaded only here: the SDK and its exporter take ~0.2 s of CPU to load, which every
+  // untraced start (npm start's five processes among them) would pay for nothing.
+  const { W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof import('@opentelemetry/core');
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': envString('OTEL_SERVICE_NAME', service) }),
     // The exporter reads its URL, headers and timeout from the OTEL_EXPORTER_OTLP_* variables.

@@ -25,6 +25,7 @@ import { createServiceMetrics } from '../../platform/metrics/registry';
 import { instrumentDatabase } from './database/instrument';
 import { buildRegionalSchema } from './schema';
 import { cacheInvalidation } from './cache-invalidation';
+import { usePreparedStatementNames } from './model';
 
 export interface RegionalServiceConfig {
   host: string;
@@ -58,6 +59,8 @@ export interface RegionalServiceConfig {
   redis?: RedisConfig;
   /** COMPILED_EXECUTION: queries run compiled by graphql-jit (platform/compiled-execution.ts); absent: true. */
   compiledExecution?: boolean;
+  /** PREPARED_STATEMENTS: the API's reads run as named prepared statements (model/prepared-select.ts); absent: true. */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -93,6 +96,7 @@ export function regionalConfigFromEnv(definition: RegionalSubgraphDefinition): R
     publishSensitivePersonalData: envFlag(envFirst(`${prefix}_PUBLISH_SENSITIVE_PERSONAL_DATA`, 'PUBLISH_SENSITIVE_PERSONAL_DATA'), true),
     redis: redisConfigFromEnv(),
     compiledExecution: envFlag('COMPILED_EXECUTION', true),
+    preparedStatements: envFlag('PREPARED_STATEMENTS', true),
   };
 }
 
@@ -130,6 +134,7 @@ export async function startRegionalService(
       logger.warn('the data files changed since the last load: run `npm run db:load` to import them');
     }
     if (config.publishSensitivePersonalData === false) logger.info('PUBLISH_SENSITIVE_PERSONAL_DATA=false: party letters and absences from agenda items are not served');
+    usePreparedStatementNames(config.preparedStatements ?? true);
     const { schema } = await buildRegionalSchema(definition);
     // Each subgraph checks write tokens itself: it may be reached without the gateway.
     const auth = config.auth ?? { production: process.env.NODE_ENV === 'production', devKeyDirectory: devKeyDirectoryFromEnv() };

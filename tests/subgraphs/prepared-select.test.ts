@@ -24,6 +24,7 @@ import {
   rowReader,
   tableOf,
   textArray,
+  usePreparedStatementNames,
 } from '../../services/regional/model';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -92,6 +93,23 @@ describe('prepared selects', () => {
     });
     const [after] = await preparedSelect<ClusterEntity>(db.orm.em.fork(), 'write', { entity: ClusterEntity, alias: 'c', properties: ['note'], rest: `from ${tableOf(db.orm.em, ClusterEntity, 'c')} where "c"."id" = ?`, bindings: ['nordjylland-midt'] });
     expect(after.note).not.toBe('in the transaction');
+  });
+
+  it('runs a text as a named prepared statement on its connection, or unnamed with PREPARED_STATEMENTS=false', async () => {
+    // Inside one transaction: the statement and the look at pg_prepared_statements share a connection.
+    const preparedOnConnection = (marker: string) =>
+      db.orm.em.fork().transactional(async (tx) => {
+        await preparedSelect<ClusterEntity>(tx, 'write', { entity: ClusterEntity, alias: 'c', properties: ['id'], rest: `from ${tableOf(tx, ClusterEntity, 'c')} where "c"."id" = ? /* ${marker} */`, bindings: ['nordjylland-midt'] });
+        const rows = (await tx.getConnection().execute(`select name from pg_prepared_statements where statement like ?`, [`%${marker}%`], 'all', tx.getTransactionContext())) as Array<{ name: string }>;
+        return rows.map((r) => r.name);
+      });
+    expect(await preparedOnConnection('named-check')).toEqual([expect.stringMatching(/^hub_read_\d+$/)]);
+    try {
+      usePreparedStatementNames(false);
+      expect(await preparedOnConnection('unnamed-check')).toEqual([]);
+    } finally {
+      usePreparedStatementNames(true);
+    }
   });
 
   it('names a property the entity does not have in its error', async () => {

@@ -131,7 +131,19 @@ export function textArray(values: Iterable<string>): string {
  */
 const MAX_PREPARED = 500;
 const statementNames = new Map<string, string>();
+let named = true;
+
+/**
+ * PREPARED_STATEMENTS=false: every text runs unnamed. Named statements live on a server
+ * connection, so a pooler that hands a client a different connection per transaction
+ * (PgBouncer in transaction mode) would find them missing there.
+ */
+export function usePreparedStatementNames(on: boolean): void {
+  named = on;
+}
+
 function statementName(sql: string): string | undefined {
+  if (!named) return undefined;
   let name = statementNames.get(sql);
   if (name === undefined && statementNames.size < MAX_PREPARED) statementNames.set(sql, (name = `hub_read_${statementNames.size + 1}`));
   return name;

@@ -48,7 +48,7 @@ import { createLogger } from '../platform/logger';
 import { startServiceProcess, type ServiceProcess } from '../tools/hub';
 import { supergraphPath } from '../schema/files';
 import { BENCH_QUERIES, BENCH_WORKLOADS, DISTINCT_TIMELINES } from './bench-queries';
-import { cpuMilliseconds, loadRoundRobin, rssMegabytes } from './load-tools';
+import { cpuMilliseconds, leastSquaresSlope, loadRoundRobin, rssMegabytes } from './load-tools';
 import { allSubgraphs } from '../schema/contract/registry';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -342,7 +342,15 @@ async function soak(gatewayUrl: string, pid: number | undefined): Promise<void> 
   console.log(`RSS per minute, median of 10-s samples (MB): ${perMinute.join(', ')}; lowest ${Math.min(...samples)}, highest ${Math.max(...samples)}`);
   console.log(`gateway RSS, median of the first minute ${first} MB, of the last minute ${last} MB: ${change(first, last)} (target within 10 %)`);
   console.log(`single samples: after the warm-up ${warm} MB, after the soak ${after} MB: ${change(warm, after)}; ${fmt(run.rps, 0)} req/s, p50 ${run.p50} ms, ${run.errors} errors`);
+  // Beside them, what tells a swing from a leak: the least-squares line through every sample.
+  const trend = leastSquaresSlope(samples);
+  if (trend !== null) {
+    const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+    const overSoak = trend * (samples.length - 1);
+    console.log(`trend over all ${samples.length} samples (least squares): ${fmt(trend * 6)} MB per minute, ${fmt((overSoak / mean) * 100)} % of the mean (${fmt(mean, 0)} MB) over the soak`);
+  }
 }
+
 
 async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);

@@ -101,3 +101,18 @@ export async function loadRoundRobin(url: string, queries: string[], options: Lo
   });
   return { requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
+
+/** The slope of the least-squares line through values taken at equal intervals (per interval); null for fewer than two. */
+export function leastSquaresSlope(values: number[]): number | null {
+  const n = values.length;
+  if (n < 2) return null;
+  const meanX = (n - 1) / 2;
+  const meanY = values.reduce((a, b) => a + b, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  values.forEach((y, x) => {
+    covariance += (x - meanX) * (y - meanY);
+    variance += (x - meanX) ** 2;
+  });
+  return covariance / variance;
+}

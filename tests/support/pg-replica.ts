@@ -133,11 +133,13 @@ export async function startReplica(primaryUrl: string): Promise<Replica> {
       return u.toString();
     },
     statements(database) {
-      const prefix = `[${database}] LOG:  statement: `;
+      // A simple-protocol statement is logged as `statement: …`, a prepared one (named or not) as `execute <name>: …`.
+      const prefix = `[${database}] LOG:  `;
       return readFileSync(log, 'utf8')
         .split('\n')
         .filter((line) => line.startsWith(prefix))
-        .map((line) => line.slice(prefix.length));
+        .map((line) => /^(?:statement|execute [^:\s]+): (.*)$/.exec(line.slice(prefix.length))?.[1])
+        .filter((sql): sql is string => sql !== undefined);
     },
     async stop() {
       try {

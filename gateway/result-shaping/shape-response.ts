@@ -72,6 +72,8 @@ interface FieldStep {
   introspection: boolean;
   typename: boolean;
   shape: Shape;
+  /** The shape when it is a leaf or a non-null leaf: a valid value is then copied as it is. */
+  leaf: LeafShape | undefined;
   selectionSet: SelectionSet | undefined;
 }
 
@@ -94,7 +96,8 @@ type Shape =
   | { kind: 'nonNull'; type: Type; of: Shape }
   | { kind: 'list'; type: Type; of: Shape }
   | { kind: 'composite'; type: CompositeType }
-  | { kind: 'leaf'; type: NamedType; isValid: (value: unknown) => boolean };
+  | LeafShape;
+type LeafShape = { kind: 'leaf'; type: NamedType; isValid: (value: unknown) => boolean };
 
 const stepsCache = new WeakMap<SelectionSet, Step[]>();
 const shapeCache = new WeakMap<Type, Shape>();
@@ -119,6 +122,7 @@ function stepsOf(selectionSet: SelectionSet, schema: Schema): Step[] {
     if (selection.kind === 'FieldSelection') {
       const field = selection.element;
       const responseName = field.responseName();
+      const shape = shapeOf(field.definition.type!, schema);
       steps.push({
         kind: 'field',
         selection,
@@ -128,7 +132,8 @@ function stepsOf(selectionSet: SelectionSet, schema: Schema): Step[] {
         inherited: responseName in Object.prototype,
         introspection: field.definition.isSchemaIntrospectionField(),
         typename: field.name === typenameFieldName,
-        shape: shapeOf(field.definition.type!, schema),
+        shape,
+        leaf: shape.kind === 'leaf' ? shape : shape.kind === 'nonNull' && shape.of.kind === 'leaf' ? shape.of : undefined,
         selectionSet: selection.selectionSet,
       });
     } else {
@@ -269,6 +274,12 @@ function applySelectionSet(
           if (!isObjectType(type)) return true;
           setOutput(output, step, type.name);
         }
+        continue;
+      }
+      // updateOutputValue's outcome for a valid leaf seen the first time, without the call:
+      // the value itself, no error, nothing to bubble.
+      if (step.leaf && outputValue === undefined && inputValue !== null && step.leaf.isValid(inputValue)) {
+        setOutput(output, step, inputValue);
         continue;
       }
       path.push(responseName);

@@ -9,64 +9,17 @@
  */
 import { plainExports, usePlainFederationExports } from '../../../gateway/plain-federation-exports';
 import * as internals from '@apollo/federation-internals';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { composeSupergraph } from '../../../tools/compose';
+import { startPlacesGateway, type PlacesGateway } from '../../support/places-gateway';
 
-const PLACES = /* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-  type Query { places: [Place]! }
-  type Place @key(fields: "id") { id: ID! name: String! }
-`;
-const VISITS = /* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-  type Place @key(fields: "id") { id: ID! visits: [Visit!]! }
-  type Visit { day: String! note: String count: Int }
-`;
-const supergraphSdl = composeSupergraph([
-  { name: 'places', url: 'http://places.internal/graphql', sdl: PLACES },
-  { name: 'visits', url: 'http://visits.internal/graphql', sdl: VISITS },
-]);
-
-/**
- * The two subgraphs, faked: places lists two places, visits gives each its visits (the second
- * one a null where none may be, when asked for days). They answer more than asked (both the
- * field and its alias, skipped fields too): what the client sees is the gateway's shaping.
- */
-async function subgraphs(url: string, init?: RequestInit): Promise<Response> {
-  const { query, variables } = JSON.parse(init!.body as string) as { query: string; variables?: { representations?: { id: string }[] } };
-  const data = url.includes('places')
-    ? { places: [{ __typename: 'Place', id: 'p1', name: 'Aalborg', n: 'Aalborg' }, { __typename: 'Place', id: 'p2', name: 'Odense', n: 'Odense' }] }
-    : {
-        _entities: variables!.representations!.map(({ id }) =>
-          id === 'p1'
-            ? { visits: [{ day: '2024-01-02', note: 'første', count: 3 }, { day: '2024-02-03', note: null, count: 0 }] }
-            : { visits: query.includes('day') ? [{ day: null, note: 'uden dag', count: 1 }] : [] },
-        ),
-      };
-  return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
-}
-
-let server: ApolloServer;
+let gateway: PlacesGateway;
 
 describe('federation-internals as plain data', () => {
   beforeAll(async () => {
-    process.env.APOLLO_TELEMETRY_DISABLED = '1';
-    const gateway = new ApolloGateway({
-      supergraphSdl,
-      buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: subgraphs as never }),
-      logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-    });
-    server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
-    await server.start();
+    gateway = await startPlacesGateway();
   });
-  afterAll(() => server?.stop());
+  afterAll(() => gateway?.stop());
 
-  const send = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await server.executeOperation({ query, variables });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult;
-  };
+  const send = (query: string, variables: Record<string, unknown> = {}) => gateway.send(query, variables);
 
   it('copies every export, accessors read once, as a data property with the same value, and keeps the ES module mark', () => {
     const source = { __esModule: true };

@@ -28,8 +28,6 @@ import {
   type Type,
   type FieldSelection,
 } from '@apollo/federation-internals';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
 import {
   activeResultShaping,
   apolloComputeResponse,
@@ -37,8 +35,8 @@ import {
   useCompiledResultShaping,
 } from '../../../gateway/result-shaping';
 import { supergraphPath } from '../../../schema/files';
-import { composeSupergraph } from '../../../tools/compose';
 import { gatewayExampleOperations } from '../../support/example-operations';
+import { startPlacesGateway, type PlacesGateway } from '../../support/places-gateway';
 
 const SDL = /* GraphQL */ `
   scalar Date
@@ -303,54 +301,18 @@ describe('compiled result shaping against @apollo/gateway computeResponse', () =
 });
 
 describe('the gateway runs the compiled shaping', () => {
-  const PLACES = /* GraphQL */ `
-    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-    type Query { places: [Place]! }
-    type Place @key(fields: "id") { id: ID! name: String! }
-  `;
-  const VISITS = /* GraphQL */ `
-    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-    type Place @key(fields: "id") { id: ID! visits: [Visit!]! }
-    type Visit { day: String! note: String }
-  `;
-  const supergraphSdl = composeSupergraph([
-    { name: 'places', url: 'http://places.internal/graphql', sdl: PLACES },
-    { name: 'visits', url: 'http://visits.internal/graphql', sdl: VISITS },
-  ]);
-  const subgraphs = async (url: string, init?: RequestInit): Promise<Response> => {
-    const { variables } = JSON.parse(init!.body as string) as { variables?: { representations?: { id: string }[] } };
-    const data = url.includes('places')
-      ? { places: [{ __typename: 'Place', id: 'p1', name: 'Aalborg' }, { __typename: 'Place', id: 'p2', name: 'Odense' }] }
-      : {
-          _entities: variables!.representations!.map(({ id }) => ({
-            visits: id === 'p1' ? [{ day: '2024-01-02', note: 'første' }] : [{ day: null, note: 'uden dag' }],
-          })),
-        };
-    return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
-  };
-  let server: ApolloServer;
+  let gateway: PlacesGateway;
   const resultShaping = require('@apollo/gateway/dist/resultShaping') as { computeResponse: typeof compiledComputeResponse };
 
   beforeAll(async () => {
-    process.env.APOLLO_TELEMETRY_DISABLED = '1';
-    const gateway = new ApolloGateway({
-      supergraphSdl,
-      buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: subgraphs as never }),
-      logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-    });
-    server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
-    await server.start();
+    gateway = await startPlacesGateway();
   });
   afterAll(async () => {
     useCompiledResultShaping(true);
-    await server?.stop();
+    await gateway?.stop();
   });
 
-  const send = async (query: string) => {
-    const res = await server.executeOperation({ query });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult;
-  };
+  const send = (query: string) => gateway.send(query);
 
   it('is called by executeQueryPlan through the property it sets, and switches back to Apollo\'s', async () => {
     useCompiledResultShaping(true);
@@ -367,7 +329,9 @@ describe('the gateway runs the compiled shaping', () => {
     expect(calls).toEqual(['compiled', 'apollo']);
     expect(compiled).toEqual(apollo);
     // Odense's visit has no day: its non-null list element bubbles up to the place's visits, then to the place.
-    expect(compiled.data).toEqual({ places: [{ name: 'Aalborg', visits: [{ day: '2024-01-02', note: 'første' }] }, null] });
+    expect(compiled.data).toEqual({
+      places: [{ name: 'Aalborg', visits: [{ day: '2024-01-02', note: 'første' }, { day: '2024-02-03', note: null }] }, null],
+    });
     expect(compiled.errors).toBeUndefined();
     expect(compiled.extensions).toEqual({
       valueCompletion: [expect.objectContaining({ message: 'Cannot return null for non-nullable field Visit.day.', path: ['places', 1, 'visits', 0, 'day'] })],

@@ -99,8 +99,8 @@ function splitInlineMap(output) {
 function installTranspileCache() {
   const { addHook } = fromRegister('pirates');
   const mode = sourceMapMode();
-  if (mode.store) fromRegister('@swc-node/sourcemap-support').installSourceMapSupport();
-  const { SourcemapMap } = mode.store ? fromRegister('@swc-node/sourcemap-support') : { SourcemapMap: null };
+  const sourcemaps = mode.store ? fromRegister('@swc-node/sourcemap-support') : null;
+  sourcemaps?.installSourceMapSupport();
   // Only output with its map inline can be split back into code and map: in the modes that
   // keep no inline map, every file is compiled as @swc-node/register would, uncached.
   const dir = process.env.TRANSPILE_CACHE === '0' || !mode.inline ? null : cacheDirectory();
@@ -139,7 +139,7 @@ function installTranspileCache() {
       }
     }
     if (entry.map === null) return entry.code;
-    if (mode.store) SourcemapMap.set(filename, entry.map);
+    sourcemaps?.SourcemapMap.set(filename, entry.map);
     return `${entry.code}${INLINE_MAP}${Buffer.from(entry.map, 'utf8').toString('base64')}`;
   };
 

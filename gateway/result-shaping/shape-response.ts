@@ -100,6 +100,10 @@ type Shape =
 type LeafShape = { kind: 'leaf'; type: NamedType; isValid: (value: unknown) => boolean };
 
 const stepsCache = new WeakMap<SelectionSet, Step[]>();
+/** Per steps list: its field steps when it is plain (see plainStepsOf), null when it is not. */
+const plainCache = new WeakMap<Step[], FieldStep[] | null>();
+/** Per steps list: whether it writes each output key once (see writesOnce). */
+const onceCache = new WeakMap<Step[], boolean>();
 const shapeCache = new WeakMap<Type, Shape>();
 const integerString = /^-?(?:0|[1-9][0-9]*)$/;
 
@@ -150,6 +154,79 @@ function stepsOf(selectionSet: SelectionSet, schema: Schema): Step[] {
   }
   stepsCache.set(selectionSet, steps);
   return steps;
+}
+
+/**
+ * A selection set's steps when it is plain: fields only (no fragments), each under its own
+ * response name, with no @skip/@include, no __typename, no introspection field and no response
+ * name inherited from Object.prototype. Of such a set the output object has exactly the steps'
+ * response names in the steps' order, and each value is shaped on its own.
+ */
+function plainStepsOf(steps: Step[]): FieldStep[] | null {
+  let plain = plainCache.get(steps);
+  if (plain !== undefined) return plain;
+  const names = new Set<string>();
+  plain = [];
+  for (const step of steps) {
+    if (step.kind !== 'field' || step.skip || step.include || step.typename || step.introspection || step.inherited || names.has(step.responseName)) {
+      plain = null;
+      break;
+    }
+    names.add(step.responseName);
+    plain.push(step);
+  }
+  plainCache.set(steps, plain);
+  return plain;
+}
+
+/**
+ * Whether applying these steps to an output object visits each child output at most once: no
+ * fragments (whose selections land in the same object) and no response name twice. Only then
+ * may a child's value be the input's own (isShaped): a second visit would write into it.
+ */
+function writesOnce(steps: Step[]): boolean {
+  let once = onceCache.get(steps);
+  if (once !== undefined) return once;
+  const names = new Set<string>();
+  once = steps.every((step) => step.kind === 'field' && !names.has(step.responseName) && names.add(step.responseName));
+  onceCache.set(steps, once);
+  return once;
+}
+
+/**
+ * True when shaping `value` against its shape (and, for objects, the plain steps of their
+ * selection set) would give back an equal value: every object with exactly the selected
+ * response names in the selected order and no __typename or other extra key, every list a
+ * list, every leaf valid, no null where the type forbids one (so no error and nothing to
+ * bubble). Such a value is used as the output as it is, instead of being copied object by
+ * object, which is most of what shaping allocates. It walks without allocating; where it
+ * answers false the value is shaped as before.
+ */
+function isShaped(value: unknown, shape: Shape, selectionSet: SelectionSet | undefined, schema: Schema): boolean {
+  if (shape.kind === 'nonNull') return value !== null && isShaped(value, shape.of, selectionSet, schema);
+  if (value === null) return true;
+  if (shape.kind === 'leaf') return shape.isValid(value);
+  if (shape.kind === 'list') {
+    if (!Array.isArray(value)) return false;
+    for (let i = 0; i < value.length; i++) if (!isShaped(value[i], shape.of, selectionSet, schema)) return false;
+    return true;
+  }
+  if (typeof value !== 'object' || Array.isArray(value) || !selectionSet) return false;
+  const plain = plainStepsOf(stepsOf(selectionSet, schema));
+  if (!plain) return false;
+  const object = value as Record<string, unknown>;
+  // The same keys in the same order (for…in visits an object's own keys in insertion order;
+  // response names are GraphQL names, never integer-like, which it would visit first).
+  let i = 0;
+  for (const key in object) {
+    if (i === plain.length || key !== plain[i]!.responseName) return false;
+    i++;
+  }
+  if (i !== plain.length) return false;
+  for (const step of plain) {
+    if (!isShaped(object[step.responseName], step.shape, step.selectionSet, schema)) return false;
+  }
+  return true;
 }
 
 function shapeOf(type: Type, schema: Schema): Shape {
@@ -243,11 +320,15 @@ export function computeResponse({ operation, variables, input, introspectionHand
     introspectionHandling,
   };
   const data = {};
-  const bubbled = applySelectionSet(input, stepsOf(operation.selectionSet, schema), data, parameters, [], schema.schemaDefinition.rootType(operation.rootKind)!);
+  const bubbled = applySelectionSet(input, stepsOf(operation.selectionSet, schema), data, parameters, [], schema.schemaDefinition.rootType(operation.rootKind)!, true);
   return { data: bubbled ? null : data, errors: parameters.errors };
 }
 
-/** Apollo's applySelectionSet; true where it returns NULL_BUBBLE_UP. */
+/**
+ * Apollo's applySelectionSet; true where it returns NULL_BUBBLE_UP. `once`: this output object
+ * is visited by this call only (no fragment or repeated response name above it writes into it
+ * again), so a child value that is already shaped can be the input's own.
+ */
 function applySelectionSet(
   input: Record<string, unknown>,
   steps: Step[],
@@ -255,7 +336,9 @@ function applySelectionSet(
   parameters: Parameters,
   path: (string | number)[],
   parentType: CompositeType,
+  once: boolean,
 ): boolean {
+  const childrenOnce = once && writesOnce(steps);
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     if ((step.skip || step.include) && shouldSkip(step, parameters.variables)) continue;
@@ -282,8 +365,14 @@ function applySelectionSet(
         setOutput(output, step, inputValue);
         continue;
       }
+      // Its outcome for a list or object already in the answer's shape: the value itself (no
+      // copy), no error, nothing to bubble.
+      if (childrenOnce && step.selectionSet && outputValue === undefined && inputValue !== null && isShaped(inputValue, step.shape, step.selectionSet, parameters.schema)) {
+        setOutput(output, step, inputValue);
+        continue;
+      }
       path.push(responseName);
-      const updated = updateOutputValue(outputValue, step.shape, inputValue, step.selectionSet, path, parameters, parentType);
+      const updated = updateOutputValue(outputValue, step.shape, inputValue, step.selectionSet, path, parameters, parentType, childrenOnce);
       const isInvalid = lastInvalid;
       setOutput(output, step, updated);
       path.pop();
@@ -299,6 +388,7 @@ function applySelectionSet(
           parameters,
           path,
           step.typeCondition ?? parentType,
+          false,
         );
         if (bubbled) return true;
       }
@@ -330,7 +420,11 @@ function done(updated: unknown, isInvalid: boolean, hasErrors: boolean): unknown
   return updated;
 }
 
-/** Apollo's updateOutputValue: returns `updated`, leaves `isInvalid` and `hasErrors` in lastInvalid and lastHasErrors. */
+/**
+ * Apollo's updateOutputValue: returns `updated`, leaves `isInvalid` and `hasErrors` in
+ * lastInvalid and lastHasErrors. `once`: the output it fills is visited by this call only (see
+ * applySelectionSet).
+ */
 function updateOutputValue(
   outputValue: any,
   shape: Shape,
@@ -339,12 +433,13 @@ function updateOutputValue(
   path: (string | number)[],
   parameters: Parameters,
   parentType: CompositeType,
+  once: boolean,
 ): unknown {
   if (inputValue === undefined) assert(false, 'Should not pass undefined for `inputValue` to this method');
   if (outputValue === null || (outputValue !== undefined && !selectionSet)) return done(outputValue, false, false);
 
   if (shape.kind === 'nonNull') {
-    const updated = updateOutputValue(outputValue, shape.of, inputValue, selectionSet, path, parameters, parentType);
+    const updated = updateOutputValue(outputValue, shape.of, inputValue, selectionSet, path, parameters, parentType, once);
     if (updated === null) {
       if (!lastHasErrors) {
         parameters.errors.push(
@@ -371,7 +466,7 @@ function updateOutputValue(
     const updated: unknown[] = [];
     for (let index = 0; index < length; index++) {
       path.push(index);
-      const element = updateOutputValue(outputValue?.[index], shape.of, inputValue[index], selectionSet, path, parameters, parentType);
+      const element = updateOutputValue(outputValue?.[index], shape.of, inputValue[index], selectionSet, path, parameters, parentType, once);
       path.pop();
       shouldNullify ||= lastInvalid;
       hasErrors ||= lastHasErrors;
@@ -397,7 +492,7 @@ function updateOutputValue(
       objectType = typenameType;
     }
     const output = outputValue === undefined ? {} : outputValue;
-    const bubbled = applySelectionSet(inputValue, stepsOf(selectionSet, parameters.schema), output, parameters, path, objectType);
+    const bubbled = applySelectionSet(inputValue, stepsOf(selectionSet, parameters.schema), output, parameters, path, objectType, once && outputValue === undefined);
     return done(bubbled ? null : output, false, bubbled);
   }
 

@@ -231,8 +231,11 @@ function compareOn(schema: Schema, query: string, variableSets: Record<string, u
     for (let seed = 1; seed <= seeds; seed++) {
       const breakage = seed % 4 === 0 ? 0 : 1;
       const input = answerFor(schema, operation.selectionSet, random(seed), breakage);
+      const before = JSON.stringify(input);
       const expected = outcome(apolloComputeResponse, operation, variables, input);
       const actual = outcome(compiledComputeResponse, operation, variables, input);
+      // The answer may share the input's own lists and objects (where they are already shaped), never change them.
+      if (JSON.stringify(input) !== before) throw new Error(`seed ${seed}, variables ${JSON.stringify(variables)}: the input was changed`);
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
         throw new Error(`seed ${seed}, variables ${JSON.stringify(variables)}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`);
       }
@@ -278,6 +281,40 @@ describe('compiled result shaping against @apollo/gateway computeResponse', () =
     });
     expect(errors).toEqual([]);
     expect(JSON.stringify(data)).toBe('{"cluster":{"constructor":null,"toString":"Limfjorden","lead":{"id":"p1"}}}');
+  });
+
+  it('hands on lists and objects already in the answer\'s shape as they are, and copies the rest', () => {
+    const shape = (query: string, input: Record<string, unknown>) => {
+      const operation = operationFromDocument(schema, parse(query));
+      const { data } = compiledComputeResponse({ operation, input, introspectionHandling: () => null });
+      expect(outcome(compiledComputeResponse, operation, {}, input)).toEqual(outcome(apolloComputeResponse, operation, {}, input));
+      return data as Record<string, any>;
+    };
+    const meetings = [{ id: 'm1', title: 'Møde', items: [{ n: 1, kind: 'MEETING' }] }];
+    const clean = { clusters: [{ id: 'c1', name: 'Midt', meetings }] };
+    const data = shape('{ clusters { id name meetings { id title items { n kind } } } }', clean);
+    expect(data.clusters).toBe(clean.clusters);
+    // A __typename the client did not ask for (the planner's) makes a copy of that object; its lists are still its own.
+    const typed = { clusters: [{ __typename: 'Cluster', id: 'c1', name: 'Midt', meetings }] };
+    const copied = shape('{ clusters { id name meetings { id title items { n kind } } } }', typed);
+    expect(copied.clusters).not.toBe(typed.clusters);
+    expect(copied.clusters[0]).toEqual({ id: 'c1', name: 'Midt', meetings });
+    expect(copied.clusters[0].meetings).toBe(meetings);
+    // Keys in another order than asked: that object is copied, its already shaped list is not.
+    const reordered = shape('{ clusters { name id meetings { id title items { n kind } } } }', clean);
+    expect(reordered.clusters[0]).not.toBe(clean.clusters[0]);
+    expect(Object.keys(reordered.clusters[0])).toEqual(['name', 'id', 'meetings']);
+    expect(reordered.clusters[0].meetings).toBe(meetings);
+    // A missing or an invalid value below, or a fragment writing into the same object: copied down to it.
+    const invalid = { clusters: [{ id: 'c1', name: 'Midt', meetings: [{ id: 'm1', title: 'Møde', items: [{ n: 1.5, kind: 'MEETING' }] }] }] };
+    expect(shape('{ clusters { id name meetings { id title items { n kind } } } }', invalid).clusters[0].meetings).not.toBe(invalid.clusters[0].meetings);
+    for (const query of [
+      '{ clusters { id name meetings { id title items { n kind text } } } }',
+      '{ clusters { id name meetings { id title items { n kind } } ... on Cluster { meetings { id } } } }',
+      '{ clusters { id name meetings { id title items { n kind } } meetings @include(if: true) { id } } }',
+    ]) {
+      expect(shape(query, clean).clusters[0].meetings).not.toBe(meetings);
+    }
   });
 
   it('gives no answer of its own when there is no data', () => {

@@ -63,7 +63,7 @@ const SOAK_RATE = Number(process.env.BENCH_SOAK_RATE ?? 20);
 /** BENCH_PATHS=direct,sql: measure only these paths (keys of LABELS); BENCH_ONLY=timeline: only workloads whose name contains it. */
 const ONLY_PATHS = process.env.BENCH_PATHS ? process.env.BENCH_PATHS.split(',').map((p) => p.trim()) : null;
 const ONLY_WORKLOADS = process.env.BENCH_ONLY ?? '';
-/** BENCH_PROFILE=DIR: the Nordjylland subgraph and the gateways write CPU profiles (node --cpu-prof) into DIR when they stop. */
+/** BENCH_PROFILE=DIR: the Nordjylland and councils subgraphs and the gateways write CPU profiles (node --cpu-prof) into DIR when they stop. */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 const profiled = (name: string) => ({
   ...(PROFILE_DIR ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] } : {}),
@@ -85,6 +85,8 @@ interface Measure {
   errors: number;
   /** CPU milliseconds the answering process (the gateway, or the subgraph asked directly) spent per request; null where not measured. */
   cpuPerRequest: number | null;
+  /** CPU milliseconds per request of each subgraph process behind it (the councils' and the Nordjylland subgraph's), by name. */
+  subgraphCpu: Record<string, number | null>;
 }
 
 const databaseUrl = (name: string) => {
@@ -128,13 +130,25 @@ async function prepareData(): Promise<void> {
   await admin.end();
 }
 
-/** The answering process's own CPU time around a round-robin load of `queries` (see scripts/load-tools.ts): a gateway's figure leaves its subgraphs out. */
-async function load(url: string, queries: string[], options: { duration?: number; overallRate?: number; pid?: number } = {}): Promise<Measure> {
-  const cpuBefore = cpuMilliseconds(options.pid);
+/**
+ * The answering process's own CPU time around a round-robin load of `queries` (see
+ * scripts/load-tools.ts): a gateway's figure leaves its subgraphs out, which are counted
+ * beside it (`subgraphs`, by name), so a gateway's whole cost per request can be read off.
+ */
+async function load(
+  url: string,
+  queries: string[],
+  options: { duration?: number; overallRate?: number; pid?: number; subgraphs?: Record<string, number | undefined> } = {},
+): Promise<Measure> {
+  const processes = { own: options.pid, ...options.subgraphs };
+  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMilliseconds(pid)]));
   const result = await loadRoundRobin(url, queries, { seconds: options.duration ?? SECONDS, connections: CONNECTIONS, overallRate: options.overallRate });
-  const cpuAfter = cpuMilliseconds(options.pid);
-  const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? (cpuAfter - cpuBefore) / result.requests : null;
-  return { rps: result.rps, p50: result.p50, p99: result.p99, errors: result.errors, cpuPerRequest };
+  const perRequest = (name: string, pid: number | undefined): number | null => {
+    const [from, to] = [before[name], cpuMilliseconds(pid)];
+    return from != null && to !== null && result.requests > 0 ? (to - from) / result.requests : null;
+  };
+  const subgraphCpu = Object.fromEntries(Object.entries(options.subgraphs ?? {}).map(([name, pid]) => [name, perRequest(name, pid)]));
+  return { rps: result.rps, p50: result.p50, p99: result.p99, errors: result.errors, cpuPerRequest: perRequest('own', options.pid), subgraphCpu };
 }
 
 /** The hand-written SQL: CONNECTIONS workers on a pool of CONNECTIONS, for SECONDS. */
@@ -159,7 +173,7 @@ async function loadSql(pool: Pool, statements: string[]): Promise<Measure> {
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { rps: latencies.length / SECONDS, p50: Math.round(at(0.5) * 10) / 10, p99: Math.round(at(0.99) * 10) / 10, errors, cpuPerRequest: null };
+  return { rps: latencies.length / SECONDS, p50: Math.round(at(0.5) * 10) / 10, p99: Math.round(at(0.99) * 10) / 10, errors, cpuPerRequest: null, subgraphCpu: {} };
 }
 
 async function post(url: string, query: string) {
@@ -369,7 +383,7 @@ async function main() {
     const [nord, syd, councils] = await Promise.all([
       startServiceProcess({ name: 'nordjylland', ...profiled('nordjylland'), env: { ...env, NORDJYLLAND_PORT: '0', NORDJYLLAND_DATABASE_URL: databaseUrl('nordjylland'), NORDJYLLAND_LOAD_DATA: 'never' } }),
       startServiceProcess({ name: 'syddanmark', env: { ...env, SYDDANMARK_PORT: '0', SYDDANMARK_DATABASE_URL: databaseUrl('syddanmark'), SYDDANMARK_LOAD_DATA: 'never' } }),
-      startServiceProcess({ name: 'councils', env: { ...env, COUNCILS_PORT: '0' } }),
+      startServiceProcess({ name: 'councils', ...profiled('councils'), env: { ...env, COUNCILS_PORT: '0' } }),
     ]);
     children.push(nord, syd, councils);
     const urls = { NORDJYLLAND_URL: nord.url, SYDDANMARK_URL: syd.url, COUNCILS_URL: councils.url };
@@ -438,13 +452,15 @@ async function main() {
       console.log(`\nmeasuring ${w.name} …`);
       const results: Partial<Record<PathKey, Measure>> = {};
       for (const key of paths) {
-        results[key] = key === 'sql' ? await loadSql(pool, w.sql) : await load(urlOf[key]!, key === 'direct' ? w.direct : w.gateway, { pid: pidOf[key] });
+        const behind = key === 'direct' ? {} : { councils: councils.child.pid, nordjylland: nord.child.pid };
+        results[key] = key === 'sql' ? await loadSql(pool, w.sql) : await load(urlOf[key]!, key === 'direct' ? w.direct : w.gateway, { pid: pidOf[key], subgraphs: behind });
       }
       const counted = statements[w.name] ?? statements[BENCH_QUERIES[1].name]; // the distinct timelines have the timeline's shape
       for (const key of paths) {
         const m = results[key]!;
         const sqlPerOp = key === 'sql' ? 1 : key === 'direct' ? counted.direct : counted.gateway;
-        rows.push(`| ${w.name} | ${LABELS[key]} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.cpuPerRequest === null ? '–' : fmt(m.cpuPerRequest)} | ${sqlPerOp} | ${m.errors} |`);
+        const behind = Object.values(m.subgraphCpu).map((ms) => (ms === null ? '–' : fmt(ms))).join(' + ') || '–';
+        rows.push(`| ${w.name} | ${LABELS[key]} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.cpuPerRequest === null ? '–' : fmt(m.cpuPerRequest)} | ${behind} | ${sqlPerOp} | ${m.errors} |`);
       }
       // A path left out (BENCH_PATHS) makes its ratios n/a.
       const p50Ratio = (a: PathKey, b: PathKey, digits: number) => (results[a] && results[b] ? fmt(results[a]!.p50 / results[b]!.p50, digits) : 'n/a');
@@ -472,10 +488,10 @@ async function main() {
       cold = await coldStart().then((seconds) => `${fmt(seconds, 2)} s (target ≤ 5 s)`, (error) => `failed: ${error instanceof Error ? error.message : error}`);
     }
 
-    console.log('\n| query | path | req/s | p50 ms | p99 ms | own CPU ms/req | SQL statements/op | errors |');
-    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+    console.log('\n| query | path | req/s | p50 ms | p99 ms | own CPU ms/req | subgraphs\' CPU ms/req (councils + Nordjylland) | SQL statements/op | errors |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of rows) console.log(row);
-    if (cachedRun) console.log(`| ${overview.name} | 1. gateway, response cache | ${fmt(cachedRun.rps, 0)} | ${fmt(cachedRun.p50)} | ${fmt(cachedRun.p99)} | – | 0 | ${cachedRun.errors} |`);
+    if (cachedRun) console.log(`| ${overview.name} | 1. gateway, response cache | ${fmt(cachedRun.rps, 0)} | ${fmt(cachedRun.p50)} | ${fmt(cachedRun.p99)} | – | – | 0 | ${cachedRun.errors} |`);
     console.log('\n| query | direct p50 ÷ SQL p50 (target ≤ 3) | gateway no dedup p50 ÷ direct p50 (target ≤ 1.2) | gateway p50 ÷ direct p50 |');
     console.log('|---|---:|---:|---:|');
     for (const row of ratios) console.log(row);

@@ -75,6 +75,8 @@ interface FieldStep {
   /** The shape when it is a leaf or a non-null leaf: a valid value is then copied as it is. */
   leaf: LeafShape | undefined;
   selectionSet: SelectionSet | undefined;
+  /** The plain steps of selectionSet (plainStepsOf), worked out on first use: undefined until then. */
+  plainChildren?: FieldStep[] | null;
 }
 
 interface FragmentStep {
@@ -139,6 +141,7 @@ function stepsOf(selectionSet: SelectionSet, schema: Schema): Step[] {
         shape,
         leaf: shape.kind === 'leaf' ? shape : shape.kind === 'nonNull' && shape.of.kind === 'leaf' ? shape.of : undefined,
         selectionSet: selection.selectionSet,
+        plainChildren: undefined,
       });
     } else {
       steps.push({
@@ -202,18 +205,16 @@ function writesOnce(steps: Step[]): boolean {
  * object, which is most of what shaping allocates. It walks without allocating; where it
  * answers false the value is shaped as before.
  */
-function isShaped(value: unknown, shape: Shape, selectionSet: SelectionSet | undefined, schema: Schema): boolean {
-  if (shape.kind === 'nonNull') return value !== null && isShaped(value, shape.of, selectionSet, schema);
+function isShaped(value: unknown, shape: Shape, plain: FieldStep[] | null, schema: Schema): boolean {
+  if (shape.kind === 'nonNull') return value !== null && isShaped(value, shape.of, plain, schema);
   if (value === null) return true;
   if (shape.kind === 'leaf') return shape.isValid(value);
   if (shape.kind === 'list') {
     if (!Array.isArray(value)) return false;
-    for (let i = 0; i < value.length; i++) if (!isShaped(value[i], shape.of, selectionSet, schema)) return false;
+    for (let i = 0; i < value.length; i++) if (!isShaped(value[i], shape.of, plain, schema)) return false;
     return true;
   }
-  if (typeof value !== 'object' || Array.isArray(value) || !selectionSet) return false;
-  const plain = plainStepsOf(stepsOf(selectionSet, schema));
-  if (!plain) return false;
+  if (typeof value !== 'object' || Array.isArray(value) || !plain) return false;
   const object = value as Record<string, unknown>;
   // The same keys in the same order (for…in visits an object's own keys in insertion order;
   // response names are GraphQL names, never integer-like, which it would visit first).
@@ -224,9 +225,15 @@ function isShaped(value: unknown, shape: Shape, selectionSet: SelectionSet | und
   }
   if (i !== plain.length) return false;
   for (const step of plain) {
-    if (!isShaped(object[step.responseName], step.shape, step.selectionSet, schema)) return false;
+    if (!isShaped(object[step.responseName], step.shape, plainChildrenOf(step, schema), schema)) return false;
   }
   return true;
+}
+
+/** The plain steps of a field's selection set, kept on the step; null for a leaf or a set that is not plain. */
+function plainChildrenOf(step: FieldStep, schema: Schema): FieldStep[] | null {
+  if (step.plainChildren === undefined) step.plainChildren = step.selectionSet ? plainStepsOf(stepsOf(step.selectionSet, schema)) : null;
+  return step.plainChildren;
 }
 
 function shapeOf(type: Type, schema: Schema): Shape {
@@ -367,7 +374,7 @@ function applySelectionSet(
       }
       // Its outcome for a list or object already in the answer's shape: the value itself (no
       // copy), no error, nothing to bubble.
-      if (childrenOnce && step.selectionSet && outputValue === undefined && inputValue !== null && isShaped(inputValue, step.shape, step.selectionSet, parameters.schema)) {
+      if (childrenOnce && step.selectionSet && outputValue === undefined && inputValue !== null && isShaped(inputValue, step.shape, plainChildrenOf(step, parameters.schema), parameters.schema)) {
         setOutput(output, step, inputValue);
         continue;
       }

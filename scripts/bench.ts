@@ -23,7 +23,10 @@
  * name contains it, e.g. "timeline"), BENCH_PROFILE (a folder for CPU profiles of the Nordjylland
  * subgraph and the gateways, written when they stop), BENCH_DATABASE_URL (a PostgreSQL server; default the local one),
  * BENCH_MEETINGS (synthetic meetings per cluster, default 2000), BENCH_SECONDS (per
- * measurement, default 10), BENCH_CONNECTIONS (default 10), BENCH_REUSE=1 (keep the data
+ * measurement, default 10), BENCH_ROUNDS (default 1: each workload's paths measured this many
+ * times in turn, and each figure the median of its rounds: on a machine whose speed drifts
+ * with its neighbours' load, a drift then falls on every path alike instead of on the one
+ * measured at that moment), BENCH_CONNECTIONS (default 10), BENCH_REUSE=1 (keep the data
  * of a previous run), BENCH_COLD_START=0 (skip the cold start). BENCH_SOAK=1 measures only the
  * gateway's memory instead: RSS after a warm-up against RSS after BENCH_SOAK_MINUTES
  * (default 10) at a bounded load (BENCH_SOAK_RATE requests per second, default 20, of the
@@ -55,6 +58,7 @@ const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? BENCHMARK_SIZE.meetingsPerCluster);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const REUSE = process.env.BENCH_REUSE === '1';
 const COLD_START = process.env.BENCH_COLD_START !== '0';
 const SOAK = process.env.BENCH_SOAK === '1';
@@ -149,6 +153,26 @@ async function load(
   };
   const subgraphCpu = Object.fromEntries(Object.entries(options.subgraphs ?? {}).map(([name, pid]) => [name, perRequest(name, pid)]));
   return { rps: result.rps, p50: result.p50, p99: result.p99, errors: result.errors, cpuPerRequest: perRequest('own', options.pid), subgraphCpu };
+}
+
+/** Each figure of several rounds' measures, the median of its rounds (errors: their sum). */
+function medianMeasure(measures: Measure[]): Measure {
+  const median = (values: (number | null)[]): number | null => {
+    const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+    if (known.length === 0) return null;
+    const middle = Math.floor(known.length / 2);
+    return known.length % 2 ? known[middle]! : (known[middle - 1]! + known[middle]!) / 2;
+  };
+  const of = (pick: (m: Measure) => number | null) => median(measures.map(pick));
+  const names = Object.keys(measures[0]!.subgraphCpu);
+  return {
+    rps: of((m) => m.rps)!,
+    p50: of((m) => m.p50)!,
+    p99: of((m) => m.p99)!,
+    errors: measures.reduce((sum, m) => sum + m.errors, 0),
+    cpuPerRequest: of((m) => m.cpuPerRequest),
+    subgraphCpu: Object.fromEntries(names.map((name) => [name, of((m) => m.subgraphCpu[name] ?? null)])),
+  };
 }
 
 /** The hand-written SQL: CONNECTIONS workers on a pool of CONNECTIONS, for SECONDS. */
@@ -368,7 +392,7 @@ async function soak(gatewayUrl: string, pid: number | undefined): Promise<void> 
 
 async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-  console.log(`data: real documents + ${MEETINGS} synthetic meetings per cluster × ${BENCHMARK_SIZE.itemsPerMeeting} agenda items; load: ${CONNECTIONS} connections × ${SECONDS} s per measurement; every service NODE_ENV=production\n`);
+  console.log(`data: real documents + ${MEETINGS} synthetic meetings per cluster × ${BENCHMARK_SIZE.itemsPerMeeting} agenda items; load: ${CONNECTIONS} connections × ${SECONDS} s per measurement${ROUNDS > 1 ? `, ${ROUNDS} rounds in turn (medians)` : ''}; every service NODE_ENV=production\n`);
   await prepareData();
 
   // The subgraphs give cache hints (max-age 300 s); only the gateway started with
@@ -450,11 +474,15 @@ async function main() {
     const throughput: string[] = [];
     for (const w of workloads) {
       console.log(`\nmeasuring ${w.name} …`);
-      const results: Partial<Record<PathKey, Measure>> = {};
-      for (const key of paths) {
-        const behind = key === 'direct' ? {} : { councils: councils.child.pid, nordjylland: nord.child.pid };
-        results[key] = key === 'sql' ? await loadSql(pool, w.sql) : await load(urlOf[key]!, key === 'direct' ? w.direct : w.gateway, { pid: pidOf[key], subgraphs: behind });
+      const rounds: Partial<Record<PathKey, Measure[]>> = {};
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const key of paths) {
+          const behind = key === 'direct' ? {} : { councils: councils.child.pid, nordjylland: nord.child.pid };
+          const measure = key === 'sql' ? await loadSql(pool, w.sql) : await load(urlOf[key]!, key === 'direct' ? w.direct : w.gateway, { pid: pidOf[key], subgraphs: behind });
+          (rounds[key] ??= []).push(measure);
+        }
       }
+      const results: Partial<Record<PathKey, Measure>> = Object.fromEntries(Object.entries(rounds).map(([key, measures]) => [key, medianMeasure(measures!)]));
       const counted = statements[w.name] ?? statements[BENCH_QUERIES[1].name]; // the distinct timelines have the timeline's shape
       for (const key of paths) {
         const m = results[key]!;

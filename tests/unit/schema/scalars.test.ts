@@ -33,6 +33,20 @@ describe('the Date scalar', () => {
     expect(codeOf(() => DateScalar.parseValue(value))).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses an impossible date in an answer, before and after it has serialised many good ones', () => {
+    const refusesBad = () => {
+      for (const bad of ['2024-02-31', '0000-01-01', 20240208, '']) expect(() => DateScalar.serialize(bad)).toThrow(GraphQLError);
+    };
+    refusesBad();
+    // More different dates than the serialiser remembers, so it forgets and starts again.
+    for (let day = 0; day < 12_000; day++) {
+      const date = new Date(Date.UTC(1990, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      expect(DateScalar.serialize(date)).toBe(date);
+      expect(DateScalar.serialize(date)).toBe(date);
+    }
+    refusesBad();
+  });
+
   it('refuses a literal outside the range while validating, with the scalar’s code', async () => {
     const schema = new GraphQLSchema({
       query: new GraphQLObjectType({ name: 'Query', fields: { on: { type: GraphQLString, args: { d: { type: DateScalar } }, resolve: (_s, { d }) => d } } }),

@@ -14,7 +14,7 @@
  * what depends only on the operation worked out once per selection set (`stepsOf`) and once per
  * type (`shapeOf`), the two side results passed in module variables, and plain objects for the
  * output (a response name that is also an `Object.prototype` property, like `constructor`, is
- * read and written as an own property). tests/unit/gateway/shape-response.test.ts runs both on
+ * read and written as an own property). tests/unit/gateway/result-shaping.test.ts runs both on
  * the same inputs, including the failing ones.
  */
 import * as federation from '@apollo/federation-internals';
@@ -162,8 +162,8 @@ function stepsOf(selectionSet: SelectionSet, schema: Schema): Step[] {
 /**
  * A selection set's steps when it is plain: fields only (no fragments), each under its own
  * response name, with no @skip/@include, no __typename, no introspection field and no response
- * name inherited from Object.prototype. Of such a set the output object has exactly the steps'
- * response names in the steps' order, and each value is shaped on its own.
+ * name inherited from Object.prototype. Of such a set, visited once, the output object has
+ * exactly the steps' response names in the steps' order, and each value is shaped on its own.
  */
 function plainStepsOf(steps: Step[]): FieldStep[] | null {
   let plain = plainCache.get(steps);
@@ -206,6 +206,8 @@ function writesOnce(steps: Step[]): boolean {
  * answers false the value is shaped as before.
  */
 function isShaped(value: unknown, shape: Shape, plain: FieldStep[] | null, schema: Schema): boolean {
+  // Never in parsed JSON, but a custom scalar's check accepts anything: Apollo's way decides (null, or its assertion).
+  if (value === undefined) return false;
   if (shape.kind === 'nonNull') return value !== null && isShaped(value, shape.of, plain, schema);
   if (value === null) return true;
   if (shape.kind === 'leaf') return shape.isValid(value);

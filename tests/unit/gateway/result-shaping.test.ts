@@ -308,6 +308,12 @@ describe('compiled result shaping against @apollo/gateway computeResponse', () =
     // A missing or an invalid value below, or a fragment writing into the same object: copied down to it.
     const invalid = { clusters: [{ id: 'c1', name: 'Midt', meetings: [{ id: 'm1', title: 'Møde', items: [{ n: 1.5, kind: 'MEETING' }] }] }] };
     expect(shape('{ clusters { id name meetings { id title items { n kind } } } }', invalid).clusters[0].meetings).not.toBe(invalid.clusters[0].meetings);
+    // An undefined value (never in parsed JSON, but a custom scalar accepts anything): Apollo's way, null or its assertion.
+    const extraOf = (extra: unknown) => ({ clusters: [{ id: 'c1', name: 'Midt', meetings: [{ id: 'm1', title: 'Møde', extra }] }] });
+    const undefinedExtra = extraOf(undefined);
+    expect(shape('{ clusters { id name meetings { id title extra } } }', undefinedExtra).clusters[0].meetings).not.toBe(undefinedExtra.clusters[0].meetings);
+    const withHole = extraOf([1, undefined]);
+    expect(shape('{ clusters { id name meetings { id title extra } } }', withHole).clusters[0].meetings).toBe(withHole.clusters[0].meetings);
     for (const query of [
       '{ clusters { id name meetings { id title items { n kind text } } } }',
       '{ clusters { id name meetings { id title items { n kind } } ... on Cluster { meetings { id } } } }',

@@ -75,7 +75,7 @@ interface FieldStep {
   /** The shape when it is a leaf or a non-null leaf: a valid value is then copied as it is. */
   leaf: LeafShape | undefined;
   selectionSet: SelectionSet | undefined;
-  /** The plain steps of selectionSet (plainStepsOf), worked out on first use: undefined until then. */
+  /** stepsOf(selectionSet).plain, kept here on first use (undefined until then): isShaped asks it for every object. */
   plainChildren?: FieldStep[] | null;
 }
 
@@ -92,6 +92,24 @@ interface FragmentStep {
 
 type Step = FieldStep | FragmentStep;
 
+/** A selection set's steps, with what is asked of the whole list, worked out once with them. */
+interface Steps {
+  list: Step[];
+  /**
+   * No fragment (whose selections land in the same output object) and no response name twice:
+   * applying the list visits each child output once, so a child's value may be the input's own
+   * (isShaped); a second visit would write into it.
+   */
+  writesOnce: boolean;
+  /**
+   * The list itself when the set is also plain: no @skip/@include, no __typename, no
+   * introspection field and no response name inherited from Object.prototype. Of such a set,
+   * visited once, the output object has exactly the steps' response names in the steps' order,
+   * and each value is shaped on its own. Null when it is not plain.
+   */
+  plain: FieldStep[] | null;
+}
+
 
 /** A field's type, unwrapped once: what updateOutputValue asks of it for every value. */
 type Shape =
@@ -101,11 +119,7 @@ type Shape =
   | LeafShape;
 type LeafShape = { kind: 'leaf'; type: NamedType; isValid: (value: unknown) => boolean };
 
-const stepsCache = new WeakMap<SelectionSet, Step[]>();
-/** Per steps list: its field steps when it is plain (see plainStepsOf), null when it is not. */
-const plainCache = new WeakMap<Step[], FieldStep[] | null>();
-/** Per steps list: whether it writes each output key once (see writesOnce). */
-const onceCache = new WeakMap<Step[], boolean>();
+const stepsCache = new WeakMap<SelectionSet, Steps>();
 const shapeCache = new WeakMap<Type, Shape>();
 const integerString = /^-?(?:0|[1-9][0-9]*)$/;
 
@@ -117,10 +131,10 @@ function conditionOf(directive: Directive<any> | undefined): Condition | undefin
     : { directive, literal: ifArg, variable: undefined };
 }
 
-function stepsOf(selectionSet: SelectionSet, schema: Schema): Step[] {
-  let steps = stepsCache.get(selectionSet);
-  if (steps) return steps;
-  steps = [];
+function stepsOf(selectionSet: SelectionSet, schema: Schema): Steps {
+  const known = stepsCache.get(selectionSet);
+  if (known) return known;
+  const steps: Step[] = [];
   for (const selection of selectionSet.selections() as readonly Selection[]) {
     const element = selection.element;
     const skip = conditionOf(element.appliedDirectivesOf(schema.skipDirective())[0]);
@@ -155,50 +169,17 @@ function stepsOf(selectionSet: SelectionSet, schema: Schema): Step[] {
       });
     }
   }
-  stepsCache.set(selectionSet, steps);
-  return steps;
-}
-
-/**
- * A selection set's steps when it is plain: fields only (no fragments), each under its own
- * response name, with no @skip/@include, no __typename, no introspection field and no response
- * name inherited from Object.prototype. Of such a set, visited once, the output object has
- * exactly the steps' response names in the steps' order, and each value is shaped on its own.
- */
-function plainStepsOf(steps: Step[]): FieldStep[] | null {
-  let plain = plainCache.get(steps);
-  if (plain !== undefined) return plain;
   const names = new Set<string>();
-  plain = [];
-  for (const step of steps) {
-    if (step.kind !== 'field' || step.skip || step.include || step.typename || step.introspection || step.inherited || names.has(step.responseName)) {
-      plain = null;
-      break;
-    }
-    names.add(step.responseName);
-    plain.push(step);
-  }
-  plainCache.set(steps, plain);
-  return plain;
-}
-
-/**
- * Whether applying these steps to an output object visits each child output at most once: no
- * fragments (whose selections land in the same object) and no response name twice. Only then
- * may a child's value be the input's own (isShaped): a second visit would write into it.
- */
-function writesOnce(steps: Step[]): boolean {
-  let once = onceCache.get(steps);
-  if (once !== undefined) return once;
-  const names = new Set<string>();
-  once = steps.every((step) => step.kind === 'field' && !names.has(step.responseName) && names.add(step.responseName));
-  onceCache.set(steps, once);
-  return once;
+  const writesOnce = steps.every((step) => step.kind === 'field' && !names.has(step.responseName) && names.add(step.responseName));
+  const plain = writesOnce && steps.every((step) => step.kind === 'field' && !step.skip && !step.include && !step.typename && !step.introspection && !step.inherited);
+  const result: Steps = { list: steps, writesOnce, plain: plain ? (steps as FieldStep[]) : null };
+  stepsCache.set(selectionSet, result);
+  return result;
 }
 
 /**
  * True when shaping `value` against its shape (and, for objects, the plain steps of their
- * selection set) would give back an equal value: every object with exactly the selected
+ * selection set: Steps.plain) would give back an equal value: every object with exactly the selected
  * response names in the selected order and no __typename or other extra key, every list a
  * list, every leaf valid, no null where the type forbids one (so no error and nothing to
  * bubble). Such a value is used as the output as it is, instead of being copied object by
@@ -234,7 +215,7 @@ function isShaped(value: unknown, shape: Shape, plain: FieldStep[] | null, schem
 
 /** The plain steps of a field's selection set, kept on the step; null for a leaf or a set that is not plain. */
 function plainChildrenOf(step: FieldStep, schema: Schema): FieldStep[] | null {
-  if (step.plainChildren === undefined) step.plainChildren = step.selectionSet ? plainStepsOf(stepsOf(step.selectionSet, schema)) : null;
+  if (step.plainChildren === undefined) step.plainChildren = step.selectionSet ? stepsOf(step.selectionSet, schema).plain : null;
   return step.plainChildren;
 }
 
@@ -340,14 +321,14 @@ export function computeResponse({ operation, variables, input, introspectionHand
  */
 function applySelectionSet(
   input: Record<string, unknown>,
-  steps: Step[],
+  { list: steps, writesOnce }: Steps,
   output: Record<string, unknown>,
   parameters: Parameters,
   path: (string | number)[],
   parentType: CompositeType,
   once: boolean,
 ): boolean {
-  const childrenOnce = once && writesOnce(steps);
+  const childrenOnce = once && writesOnce;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     if ((step.skip || step.include) && shouldSkip(step, parameters.variables)) continue;

@@ -51,7 +51,7 @@ import { createLogger } from '../platform/logger';
 import { startServiceProcess, type ServiceProcess } from '../tools/hub';
 import { supergraphPath } from '../schema/files';
 import { BENCH_QUERIES, BENCH_WORKLOADS, DISTINCT_TIMELINES } from './bench-queries';
-import { cpuMilliseconds, leastSquaresSlope, loadRoundRobin, rssMegabytes } from './load-tools';
+import { cpuMilliseconds, leastSquaresSlope, loadRoundRobin, median, rssMegabytes } from './load-tools';
 import { allSubgraphs } from '../schema/contract/registry';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -157,13 +157,7 @@ async function load(
 
 /** Each figure of several rounds' measures, the median of its rounds (errors: their sum). */
 function medianMeasure(measures: Measure[]): Measure {
-  const median = (values: (number | null)[]): number | null => {
-    const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-    if (known.length === 0) return null;
-    const middle = Math.floor(known.length / 2);
-    return known.length % 2 ? known[middle]! : (known[middle - 1]! + known[middle]!) / 2;
-  };
-  const of = (pick: (m: Measure) => number | null) => median(measures.map(pick));
+  const of = (pick: (m: Measure) => number | null) => median(measures.map(pick).filter((v): v is number => v !== null));
   const names = Object.keys(measures[0]!.subgraphCpu);
   return {
     rps: of((m) => m.rps)!,
@@ -372,7 +366,6 @@ async function soak(gatewayUrl: string, pid: number | undefined): Promise<void> 
   const run = await load(gatewayUrl, DISTINCT_TIMELINES.gateway, { duration: SOAK_MINUTES * 60, overallRate: SOAK_RATE });
   clearInterval(sampler);
   const after = rssMegabytes(pid);
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const perMinute = Array.from({ length: Math.ceil(samples.length / 6) }, (_, i) => median(samples.slice(i * 6, i * 6 + 6)));
   const first = perMinute[0];
   const last = perMinute[perMinute.length - 1];

@@ -33,7 +33,7 @@ import { dirname, join } from 'node:path';
 import { supergraphPath } from '../schema/files';
 import { startServiceProcess, type ServiceProcess } from '../tools/hub';
 import { BENCH_WORKLOADS } from './bench-queries';
-import { cpuMilliseconds, loadRoundRobin, rssMegabytes } from './load-tools';
+import { cpuMilliseconds, loadRoundRobin, median, rssMegabytes } from './load-tools';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const CHECKOUTS = (process.env.GW_CHECKOUTS ?? join(__dirname, '..')).split(',').map((c) => c.trim());
@@ -180,8 +180,7 @@ async function main() {
     }
     console.log('\nmedian gateway CPU ms/request:');
     for (const [key, values] of perCheckout) {
-      const sorted = [...values].sort((a, b) => a - b);
-      console.log(`  ${key}: ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} (${values.map((v) => v.toFixed(2)).join(', ')})`);
+      console.log(`  ${key}: ${median(values)!.toFixed(2)} (${values.map((v) => v.toFixed(2)).join(', ')})`);
     }
   } finally {
     for (const p of proxies) p.server.close();

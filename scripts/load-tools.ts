@@ -102,6 +102,12 @@ export async function loadRoundRobin(url: string, queries: string[], options: Lo
   return { requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
+/** The middle of the values once sorted (for an even count the upper of the two middle ones); null for none. */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
 /** The slope of the least-squares line through values taken at equal intervals (per interval); null for fewer than two. */
 export function leastSquaresSlope(values: number[]): number | null {
   const n = values.length;
